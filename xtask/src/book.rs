@@ -1,0 +1,348 @@
+//! Building and serving the book, and the checks mdBook does not do itself:
+//! every include resolves to a file and anchor, no output is typed by hand,
+//! every internal link and `#fragment` resolves, math is rendered, and no
+//! page loads anything from another host.
+use crate::examples;
+use crate::tools;
+use crate::util::{files, read, rel, root};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+pub fn serve() -> Result<(), String> {
+    let bin = tools::ensure()?;
+    eprintln!("serving the book at http://localhost:3000 (live reload; Ctrl-C stops)");
+    crate::util::run(tools::command(&bin, "mdbook").args([
+        "serve",
+        "--hostname",
+        "localhost",
+        "--port",
+        "3000",
+    ]))
+}
+
+/// Builds the book into `target/book`; any warning or error mdBook (or a
+/// preprocessor) logs fails the build, since mdBook itself exits 0 on some.
+pub fn build() -> Result<PathBuf, String> {
+    let bin = tools::ensure()?;
+    let out = tools::command(&bin, "mdbook")
+        .arg("build")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(|e| format!("cannot run mdbook: {e}"))?;
+    let log =
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    let complaints: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("WARN") || l.contains("ERROR") || l.contains("rror:"))
+        .collect();
+    if !out.status.success() || !complaints.is_empty() {
+        return Err(format!("mdbook build is not clean:\n{log}"));
+    }
+    let site = root().join("target/book");
+    eprintln!("    book built into {}", rel(&site));
+    Ok(site)
+}
+
+fn include_re() -> Regex {
+    Regex::new(r"\{\{#(include|rustdoc_include|playground)\s+([^}\s]+)[^}]*\}\}").unwrap()
+}
+
+/// Checks on `src/` that need no build.
+pub fn check_sources() -> Result<(), String> {
+    let src = root().join("src");
+    let mut problems = Vec::new();
+    let mut shown = HashSet::new();
+    let mut prose = String::new();
+    for md in files(&src, ".md") {
+        let text = read(&md)?;
+        prose.push_str(&text);
+        let dir = md.parent().unwrap();
+        for (n, line) in text.lines().enumerate() {
+            for cap in include_re().captures_iter(line) {
+                let at = format!("{}:{}", rel(&md), n + 1);
+                match check_include(dir, &cap[2]) {
+                    Ok(target) => {
+                        shown.insert(target);
+                    }
+                    Err(e) => problems.push(format!("{at}: {e}")),
+                }
+            }
+        }
+        problems.extend(hand_typed_output(&text, &rel(&md)));
+    }
+    for ex in examples::all()? {
+        let named = prose.contains(&format!("--example {}", ex.name));
+        if !shown.contains(&ex.source) && !named {
+            problems.push(format!("{} is not shown by any chapter", rel(&ex.source)));
+        }
+        let output = ex.output_file();
+        if !shown.contains(&output) {
+            problems.push(format!(
+                "{} is not included by any chapter: readers never see it",
+                rel(&output)
+            ));
+        }
+    }
+    for listing in files(&root().join("listings"), ".rs") {
+        let stderr = listing.with_extension("stderr");
+        if !stderr.exists() {
+            problems.push(format!(
+                "{} has no recorded error (run `cargo xtask record --listings`)",
+                rel(&listing)
+            ));
+        } else if !shown.contains(&stderr) || !shown.contains(&listing) {
+            problems.push(format!(
+                "{} and its .stderr must both be included by a chapter",
+                rel(&listing)
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+/// Resolves one `{{#include path:selector}}`; returns the file it names.
+fn check_include(dir: &Path, arg: &str) -> Result<PathBuf, String> {
+    let (path, selector) = arg.split_once(':').unwrap_or((arg, ""));
+    let target = normalise_path(&dir.join(path));
+    let text = std::fs::read_to_string(&target)
+        .map_err(|_| format!("included file {path} does not exist"))?;
+    if selector.is_empty() {
+        return Ok(target);
+    }
+    let is_range = selector.chars().all(|c| c.is_ascii_digit() || c == ':');
+    if is_range {
+        let lines = text.lines().count();
+        for bound in selector.split(':').filter(|s| !s.is_empty()) {
+            let n: usize = bound
+                .parse()
+                .map_err(|_| format!("bad line range {selector}"))?;
+            if n == 0 || n > lines {
+                return Err(format!("line {n} is outside {path} ({lines} lines)"));
+            }
+        }
+        return Ok(target);
+    }
+    let begin = Regex::new(&format!(r"ANCHOR:\s*{}\b", regex::escape(selector))).unwrap();
+    let end = Regex::new(&format!(r"ANCHOR_END:\s*{}\b", regex::escape(selector))).unwrap();
+    if !begin.is_match(&text) || !end.is_match(&text) {
+        return Err(format!(
+            "anchor `{selector}` (ANCHOR: and ANCHOR_END:) is missing from {path}"
+        ));
+    }
+    Ok(target)
+}
+
+/// Output shown in the book comes from `listings/output/`, never typed in: a
+/// `$ cargo run` line in a code block may be followed only by another command.
+fn hand_typed_output(text: &str, file: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut fence: Option<String> = None;
+    let mut after_run: Option<usize> = None;
+    for (n, line) in text.lines().enumerate() {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            let marker: String = t.chars().take(3).collect();
+            fence = match fence {
+                None => Some(marker),
+                Some(f) if f == marker => None,
+                other => other,
+            };
+            after_run = None;
+            continue;
+        }
+        if fence.is_none() {
+            continue;
+        }
+        if let Some(at) = after_run.take() {
+            if !t.starts_with("$ ") && !t.is_empty() {
+                problems.push(format!(
+                    "{file}:{at}: output typed into the chapter; include the recorded \
+                     file instead: {{{{#include ../listings/output/NAME.txt}}}}"
+                ));
+            }
+        }
+        if t.starts_with("$ cargo run") {
+            after_run = Some(n + 1);
+        }
+    }
+    problems
+}
+
+/// Removes `.` and `..` components without touching the file system.
+fn normalise_path(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
+            if let Ok(b) = u8::from_str_radix(hex, 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Checks on the built site.
+pub fn check_site(site: &Path) -> Result<(), String> {
+    let attr = Regex::new(r#"\b(href|src)="([^"]*)""#).unwrap();
+    let id = Regex::new(r#"\b(?:id|name)="([^"]*)""#).unwrap();
+    let tag =
+        Regex::new(r#"<(script|link|img|iframe|source|embed|object|video|audio)\b[^>]*>"#).unwrap();
+    let css_url = Regex::new(r#"(?:url\(|@import)\s*['"]?(https?:)?//"#).unwrap();
+    let pages = files(site, ".html");
+    let mut ids: HashMap<PathBuf, HashSet<String>> = HashMap::new();
+    let mut texts = Vec::new();
+    for page in &pages {
+        let text = read(page)?;
+        ids.insert(
+            page.clone(),
+            id.captures_iter(&text).map(|c| c[1].to_owned()).collect(),
+        );
+        texts.push(text);
+    }
+    let mut problems = Vec::new();
+    let mut formulas = 0;
+    for (page, text) in pages.iter().zip(&texts) {
+        let name = rel(page);
+        // 404.html uses absolute links for the site's root URL; it has no content.
+        if page.file_name().is_some_and(|f| f == "404.html") {
+            continue;
+        }
+        for t in tag.find_iter(text) {
+            for cap in attr.captures_iter(t.as_str()) {
+                if is_remote(&cap[2]) {
+                    problems.push(format!("{name}: loads {} from another host", &cap[2]));
+                }
+            }
+        }
+        for cap in attr.captures_iter(text) {
+            let link = cap[2].replace("&amp;", "&");
+            if is_remote(&link)
+                || link.starts_with("mailto:")
+                || link.starts_with("javascript:")
+                || link.starts_with("data:")
+            {
+                continue;
+            }
+            let link = link.split('?').next().unwrap_or_default();
+            let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
+            let target = if path.is_empty() {
+                page.clone()
+            } else {
+                let mut t = normalise_path(&page.parent().unwrap().join(percent_decode(path)));
+                if t.is_dir() {
+                    t = t.join("index.html");
+                }
+                t
+            };
+            if !target.exists() {
+                problems.push(format!("{name}: broken link {link}"));
+                continue;
+            }
+            if !fragment.is_empty() {
+                let found = ids
+                    .get(&target)
+                    .is_some_and(|set| set.contains(&percent_decode(fragment)));
+                if !found {
+                    problems.push(format!("{name}: broken fragment {link}"));
+                }
+            }
+        }
+        if page.file_name().is_some_and(|f| f != "print.html") {
+            formulas += text.matches("class=\"katex\"").count();
+        }
+        if text.contains("katex-error") {
+            problems.push(format!("{name}: a formula failed to render (katex-error)"));
+        }
+        let prose = strip_code(text);
+        if prose.contains("$$") || prose.contains("\\frac") || prose.contains("\\text{") {
+            problems.push(format!(
+                "{name}: raw TeX left in the page (math not rendered)"
+            ));
+        }
+    }
+    for css in files(site, ".css") {
+        if css_url.is_match(&read(&css)?) {
+            problems.push(format!("{}: loads a resource from another host", rel(&css)));
+        }
+    }
+    if formulas == 0 {
+        problems.push("no rendered formula found: is the katex preprocessor running?".into());
+    }
+    eprintln!(
+        "    {} pages, {} rendered formulas, links and fragments checked",
+        pages.len(),
+        formulas
+    );
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+fn is_remote(link: &str) -> bool {
+    link.starts_with("http://") || link.starts_with("https://") || link.starts_with("//")
+}
+
+/// The page without `<pre>`, `<code>`, `<script>` and KaTeX's own markup,
+/// for spotting TeX that was not rendered.
+fn strip_code(html: &str) -> String {
+    let re = Regex::new(
+        r#"(?s)<pre\b.*?</pre>|<code\b.*?</code>|<script\b.*?</script>|<span class="katex".*?</math></span>"#,
+    )
+    .unwrap();
+    re.replace_all(html, "").into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_output_is_caught_but_includes_and_commands_are_not() {
+        let typed = "```console\n$ cargo run --example x\nhello\n```\n";
+        assert_eq!(hand_typed_output(typed, "a.md").len(), 1);
+        let included = "```console\n{{#include ../listings/output/x.txt}}\n```\n";
+        assert!(hand_typed_output(included, "a.md").is_empty());
+        let commands = "```console\n$ cargo run --example x\n$ cargo test -p e\n```\n";
+        assert!(hand_typed_output(commands, "a.md").is_empty());
+    }
+
+    #[test]
+    fn paths_and_percent_escapes_resolve() {
+        assert_eq!(
+            normalise_path(Path::new("/a/b/../c/./d")),
+            PathBuf::from("/a/c/d")
+        );
+        assert_eq!(percent_decode("a%20b%2Fc"), "a b/c");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+}

@@ -1,0 +1,437 @@
+//! Running examples, recording their output, and checking it stays current.
+//!
+//! An example declares what in its output may differ between runs with
+//! directive comments (see CONTRIBUTING.md, "Declaring nondeterminism"):
+//!
+//! ```text
+//! // output: unordered            lines may come in any order
+//! // output: mask-durations       12.3µs, 4 ms, 1.002s, …
+//! // output: mask-numbers         every number
+//! // output: mask-hex             0x7ffd5a3c…
+//! // output: mask REGEX           anything else
+//! // output: release              recorded with `cargo run --release`
+//! // output: test-args ARGS       arguments for the test run (the recording uses none)
+//! // output: timeout SECONDS      the test run's limit (default 10)
+//! ```
+use crate::util::{cargo, files, read, rel, root};
+use regex::Regex;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+const DEFAULT_TIMEOUT: u64 = 10;
+
+#[derive(Debug, Default)]
+pub struct Directives {
+    pub unordered: bool,
+    pub release: bool,
+    pub masks: Vec<Regex>,
+    pub test_args: Vec<String>,
+    pub timeout: Option<u64>,
+}
+
+pub fn parse_directives(source: &str) -> Result<Directives, String> {
+    let mut d = Directives::default();
+    for (n, line) in source.lines().enumerate() {
+        let Some(rest) = line.trim().strip_prefix("// output:") else {
+            continue;
+        };
+        let rest = rest.trim();
+        let (key, arg) = rest.split_once(' ').unwrap_or((rest, ""));
+        let arg = arg.trim();
+        let bad = |why: &str| format!("line {}: `{}`: {why}", n + 1, line.trim());
+        match key {
+            "unordered" => d.unordered = true,
+            "release" => d.release = true,
+            "mask-durations" => d
+                .masks
+                .push(Regex::new(r"\d+(\.\d+)?\s?(ns|µs|us|ms|s)\b").unwrap()),
+            "mask-numbers" => d.masks.push(Regex::new(r"\d+(\.\d+)?").unwrap()),
+            "mask-hex" => d.masks.push(Regex::new(r"0x[0-9a-fA-F]+").unwrap()),
+            "mask" => d
+                .masks
+                .push(Regex::new(arg).map_err(|e| bad(&format!("bad regex: {e}")))?),
+            "test-args" => d.test_args = arg.split_whitespace().map(str::to_owned).collect(),
+            "timeout" => d.timeout = Some(arg.parse().map_err(|_| bad("expected whole seconds"))?),
+            _ => return Err(bad("unknown directive")),
+        }
+    }
+    Ok(d)
+}
+
+/// The command a reader types to get this output; the first line of every
+/// recorded file.
+pub fn header(name: &str, d: &Directives) -> String {
+    let release = if d.release { " --release" } else { "" };
+    format!("$ cargo run{release} --example {name}")
+}
+
+/// The output with everything the example declared nondeterministic masked.
+pub fn normalise(output: &str, d: &Directives) -> String {
+    let mut lines: Vec<String> = output
+        .lines()
+        .map(|line| {
+            let mut line = line.trim_end().to_owned();
+            for mask in &d.masks {
+                line = mask.replace_all(&line, "<masked>").into_owned();
+            }
+            line
+        })
+        .collect();
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    if d.unordered {
+        lines.sort();
+    }
+    lines.join("\n")
+}
+
+pub struct Example {
+    pub name: String,
+    pub source: PathBuf,
+    pub directives: Directives,
+}
+
+impl Example {
+    pub fn output_file(&self) -> PathBuf {
+        root()
+            .join("listings/output")
+            .join(format!("{}.txt", self.name))
+    }
+}
+
+pub fn all() -> Result<Vec<Example>, String> {
+    files(&root().join("examples"), ".rs")
+        .into_iter()
+        .filter(|p| p.parent() == Some(&root().join("examples")))
+        .map(|source| {
+            let name = source.file_stem().unwrap().to_string_lossy().into_owned();
+            let directives =
+                parse_directives(&read(&source)?).map_err(|e| format!("{}: {e}", rel(&source)))?;
+            Ok(Example {
+                name,
+                source,
+                directives,
+            })
+        })
+        .collect()
+}
+
+fn binary(name: &str, release: bool) -> PathBuf {
+    let profile = if release { "release" } else { "debug" };
+    root()
+        .join("target")
+        .join(profile)
+        .join("examples")
+        .join(name)
+}
+
+/// Runs a built example with stdout and stderr in one pipe (so the text keeps
+/// the order the program wrote it in), killing its process group on timeout.
+pub fn run(bin: &Path, args: &[String], timeout: Duration) -> Result<(bool, String), String> {
+    use std::os::unix::process::CommandExt;
+    let (mut reader, writer) = std::io::pipe().map_err(|e| e.to_string())?;
+    let mut cmd = Command::new(bin);
+    cmd.args(args)
+        .current_dir(root())
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LOG")
+        .stdin(Stdio::null())
+        .stdout(writer.try_clone().map_err(|e| e.to_string())?)
+        .stderr(writer)
+        .process_group(0);
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot run {}: {e}", rel(bin)))?;
+    drop(cmd); // closes our copies of the pipe's write end
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = reader.read_to_end(&mut bytes);
+        let _ = tx.send(bytes);
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break status;
+        }
+        if started.elapsed() > timeout {
+            kill_group(child.id());
+            let _ = child.wait();
+            return Err(format!(
+                "{} did not finish within {}s (killed)",
+                rel(bin),
+                timeout.as_secs()
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    // A grandchild that kept the pipe open must not hang the check.
+    let bytes = rx.recv_timeout(Duration::from_secs(5)).map_err(|_| {
+        kill_group(child.id());
+        format!("{}: output pipe still open after exit", rel(bin))
+    })?;
+    Ok((
+        status.success(),
+        String::from_utf8_lossy(&bytes).into_owned(),
+    ))
+}
+
+fn kill_group(pid: u32) {
+    let _ = Command::new("kill")
+        .args(["-KILL", &format!("-{pid}")])
+        .stderr(Stdio::null())
+        .status();
+}
+
+fn build(release: bool, names: &[&str]) -> Result<(), String> {
+    if names.is_empty() {
+        return Ok(());
+    }
+    let mut args = vec!["build", "--quiet", "--package", "concurrency-in-rust"];
+    if release {
+        args.push("--release");
+    }
+    for name in names {
+        args.extend(["--example", name]);
+    }
+    cargo(&args)
+}
+
+/// `cargo xtask test`: every example runs (with its test arguments, in debug
+/// mode), exits 0 within its timeout, and prints what was recorded.
+pub fn check() -> Result<(), String> {
+    let examples = all()?;
+    let names: Vec<&str> = examples.iter().map(|e| e.name.as_str()).collect();
+    build(false, &names)?;
+    let mut failures = Vec::new();
+    for ex in &examples {
+        let d = &ex.directives;
+        let recorded_file = ex.output_file();
+        let Ok(recorded) = std::fs::read_to_string(&recorded_file) else {
+            failures.push(format!(
+                "{}: no recorded output {} (run `cargo xtask record {}`)",
+                ex.name,
+                rel(&recorded_file),
+                ex.name
+            ));
+            continue;
+        };
+        let (first, recorded_body) = recorded.split_once('\n').unwrap_or((&recorded, ""));
+        if first != header(&ex.name, d) {
+            failures.push(format!(
+                "{}: recorded file starts with `{first}`, expected `{}` (re-record it)",
+                ex.name,
+                header(&ex.name, d)
+            ));
+            continue;
+        }
+        let timeout = Duration::from_secs(d.timeout.unwrap_or(DEFAULT_TIMEOUT));
+        match run(&binary(&ex.name, false), &d.test_args, timeout) {
+            Err(e) => failures.push(e),
+            Ok((false, out)) => failures.push(format!("{} exited with failure:\n{out}", ex.name)),
+            Ok((true, out)) => {
+                let (want, got) = (normalise(recorded_body, d), normalise(&out, d));
+                if want != got {
+                    failures.push(format!(
+                        "{}: output differs from {} (after masking what it declares)\n{}",
+                        ex.name,
+                        rel(&recorded_file),
+                        diff(&want, &got)
+                    ));
+                } else {
+                    eprintln!("    {} ok", ex.name);
+                }
+            }
+        }
+    }
+    for file in files(&root().join("listings/output"), ".txt") {
+        let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+        if stem != "machine" && !names.contains(&stem.as_str()) {
+            failures.push(format!("{} belongs to no example: delete it", rel(&file)));
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} problem(s):\n\n{}\n\nIf the change is intended, re-record with `cargo xtask record NAME`.",
+            failures.len(),
+            failures.join("\n\n")
+        ))
+    }
+}
+
+/// A line-by-line account of two texts that differ: recorded (-) and now (+).
+fn diff(want: &str, got: &str) -> String {
+    let (w, g): (Vec<&str>, Vec<&str>) = (want.lines().collect(), got.lines().collect());
+    let mut out = String::new();
+    for i in 0..w.len().max(g.len()) {
+        match (w.get(i), g.get(i)) {
+            (Some(a), Some(b)) if a == b => out += &format!("    {a}\n"),
+            (a, b) => {
+                if let Some(a) = a {
+                    out += &format!("  - {a}\n");
+                }
+                if let Some(b) = b {
+                    out += &format!("  + {b}\n");
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `cargo xtask record [NAME...] | --listings`
+pub fn record(args: &[String]) -> Result<(), String> {
+    if args.iter().any(|a| a == "--listings") {
+        eprintln!("recording the compiler errors of listings/*.rs (trybuild)");
+        return crate::util::run(
+            Command::new(env!("CARGO"))
+                .args(["test", "--package", "book-tests", "--test", "compile_fail"])
+                .env("TRYBUILD", "overwrite")
+                .current_dir(root()),
+        );
+    }
+    let all = all()?;
+    for name in args {
+        if !all.iter().any(|e| &e.name == name) {
+            return Err(format!("no example named `{name}` in examples/"));
+        }
+    }
+    let chosen: Vec<&Example> = all
+        .iter()
+        .filter(|e| args.is_empty() || args.contains(&e.name))
+        .collect();
+    for release in [false, true] {
+        let names: Vec<&str> = chosen
+            .iter()
+            .filter(|e| e.directives.release == release)
+            .map(|e| e.name.as_str())
+            .collect();
+        build(release, &names)?;
+    }
+    for ex in chosen {
+        let d = &ex.directives;
+        eprintln!("recording {}", header(&ex.name, d));
+        let limit = Duration::from_secs(if d.release { 600 } else { 60 });
+        let (ok, out) = run(&binary(&ex.name, d.release), &[], limit)?;
+        if !ok {
+            return Err(format!("{} failed; nothing recorded:\n{out}", ex.name));
+        }
+        let text = format!("{}\n{}", header(&ex.name, d), out.trim_end());
+        std::fs::write(ex.output_file(), text + "\n").map_err(|e| e.to_string())?;
+    }
+    if args.is_empty() {
+        record_machine()?;
+    }
+    Ok(())
+}
+
+/// `listings/output/machine.txt`: where the recorded outputs came from,
+/// shown in the preface.
+fn record_machine() -> Result<(), String> {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .and_then(|l| l.split_once(':'))
+        .map(|(_, m)| m.trim().to_owned())
+        .unwrap_or_else(|| "unknown".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let os = std::fs::read_to_string("/etc/os-release")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("PRETTY_NAME="))
+        .map(|s| s.trim_matches('"').to_owned())
+        .unwrap_or_else(|| std::env::consts::OS.into());
+    let output = |cmd: &mut Command| {
+        cmd.output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+            .unwrap_or_default()
+    };
+    let kernel = output(Command::new("uname").args(["-sr"]));
+    let rustc = output(Command::new("rustc").arg("--version").current_dir(root()));
+    let memory = std::fs::read_to_string("/proc/meminfo")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|kb| kb.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or("unknown".into(), |kb| {
+            format!("{} GiB", kb.div_ceil(1024 * 1024))
+        });
+    let text = format!(
+        "$ cargo xtask record\n\
+         CPU:    {model}\n\
+         cores:  {cores} (std::thread::available_parallelism)\n\
+         memory: {memory}\n\
+         OS:     {os}, {kernel}\n\
+         rustc:  {rustc}\n"
+    );
+    std::fs::write(root().join("listings/output/machine.txt"), text).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directives_are_parsed_and_unknown_ones_rejected() {
+        let d = parse_directives(
+            "// output: unordered\n  // output: release\n// output: test-args --quick -n 3\n\
+             // output: timeout 20\n// output: mask pid \\d+\nfn main() {}",
+        )
+        .unwrap();
+        assert!(d.unordered && d.release);
+        assert_eq!(d.test_args, ["--quick", "-n", "3"]);
+        assert_eq!(d.timeout, Some(20));
+        assert_eq!(d.masks.len(), 1);
+        assert!(parse_directives("// output: sorted").is_err());
+        assert!(parse_directives("// output: mask (").is_err());
+        assert!(parse_directives("// output: timeout soon").is_err());
+    }
+
+    #[test]
+    fn masks_hide_only_what_is_declared() {
+        let d = parse_directives("// output: mask-durations").unwrap();
+        assert_eq!(
+            normalise("spawn: 12.5µs, join 3 ms, total 1.002s; 3 spawns", &d),
+            "spawn: <masked>, join <masked>, total <masked>; 3 spawns"
+        );
+        let d = parse_directives("// output: mask-hex").unwrap();
+        assert_eq!(normalise("stack at 0x7ffd5a3c", &d), "stack at <masked>");
+        let d = parse_directives("// output: mask-numbers").unwrap();
+        assert_eq!(
+            normalise("2 cores, 1.5 GiB", &d),
+            "<masked> cores, <masked> GiB"
+        );
+    }
+
+    #[test]
+    fn unordered_compares_lines_as_a_multiset() {
+        let d = parse_directives("// output: unordered").unwrap();
+        assert_eq!(normalise("b\na\nb\n", &d), normalise("b\nb\na", &d));
+        assert_ne!(normalise("a\nb", &d), normalise("a\na\nb", &d));
+        let ordered = Directives::default();
+        assert_ne!(normalise("b\na", &ordered), normalise("a\nb", &ordered));
+    }
+
+    #[test]
+    fn trailing_space_and_final_blank_lines_do_not_count() {
+        let d = Directives::default();
+        assert_eq!(normalise("a  \nb\n\n", &d), "a\nb");
+        assert_ne!(normalise("a\n\nb", &d), normalise("a\nb", &d));
+    }
+
+    #[test]
+    fn header_names_the_command_a_reader_types() {
+        let d = parse_directives("// output: release").unwrap();
+        assert_eq!(
+            header("threads_spawn_cost", &d),
+            "$ cargo run --release --example threads_spawn_cost"
+        );
+    }
+}

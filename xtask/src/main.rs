@@ -1,0 +1,134 @@
+//! `cargo xtask`: the book's one entry point for maintenance.
+//!
+//! Every command works on a fresh machine that has only the Rust toolchain:
+//! the book's tools are built from crates.io, at the versions pinned in
+//! `[workspace.metadata.pins]` of the root `Cargo.toml`, the first time they
+//! are needed.
+
+mod book;
+mod examples;
+mod pins;
+mod tools;
+mod util;
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+const HELP: &str = "\
+cargo xtask <command>
+
+  serve              serve the book at http://localhost:3000 with live reload
+  build              build the book into target/book
+  test               run every check (what CI runs)
+  record [NAME...]   re-record example outputs into listings/output/
+                     (all examples and the machine description, or just NAME...)
+  record --listings  re-record the compiler errors of listings/*.rs
+  tools              install the pinned book tools into target/tools
+  help               this text
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, rest) = match args.split_first() {
+        Some((c, rest)) => (c.as_str(), rest),
+        None => ("help", &[][..]),
+    };
+    let result = match command {
+        "serve" => book::serve(),
+        "build" => book::build().map(|_| ()),
+        "test" => test(rest),
+        "record" => examples::record(rest),
+        "tools" => tools::ensure().map(|_| ()),
+        "help" | "--help" | "-h" => {
+            print!("{HELP}");
+            Ok(())
+        }
+        other => Err(format!("unknown command `{other}`\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Every check, in the order that fails fastest on the commonest mistakes.
+fn test(args: &[String]) -> Result<(), String> {
+    if let Some(extra) = args.first() {
+        return Err(format!(
+            "`cargo xtask test` takes no arguments, got `{extra}`"
+        ));
+    }
+    let started = Instant::now();
+    let step = |name: &str, f: &dyn Fn() -> Result<(), String>| -> Result<(), String> {
+        let t = Instant::now();
+        eprintln!("==> {name}");
+        f().map_err(|e| format!("{name}: {e}"))?;
+        eprintln!("    ok ({:.1}s)", t.elapsed().as_secs_f64());
+        Ok(())
+    };
+    step("pinned versions agree", &pins::check)?;
+    step(
+        "chapters: includes, anchors and outputs",
+        &book::check_sources,
+    )?;
+    step("formatting (cargo fmt --check)", &|| {
+        util::cargo(&["fmt", "--all", "--check"])
+    })?;
+    step("lints (cargo clippy -D warnings)", &|| {
+        util::cargo(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ])?;
+        util::cargo(&[
+            "clippy",
+            "--package",
+            "exercises",
+            "--all-targets",
+            "--features",
+            "solutions",
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ])
+    })?;
+    step(
+        "examples run and match their recorded output",
+        &examples::check,
+    )?;
+    step(
+        "doctests, compile-fail listings, exercise solutions",
+        &|| {
+            util::cargo(&[
+                "test",
+                "--workspace",
+                "--features",
+                "exercises/solutions",
+                "--quiet",
+            ])
+        },
+    )?;
+    step("exercise starters compile against their tests", &|| {
+        util::cargo(&["test", "--package", "exercises", "--no-run", "--quiet"])
+    })?;
+    step(
+        "book builds cleanly; links, fragments and math check out",
+        &|| {
+            let site = book::build()?;
+            book::check_site(&site)
+        },
+    )?;
+    eprintln!(
+        "\nall checks passed in {:.0}s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
