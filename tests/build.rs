@@ -46,13 +46,9 @@ fn collect(dir: &Path, found: &mut Vec<PathBuf>) {
     }
 }
 
-/// `solutions/threads.md` becomes `solutions__threads`.
+/// `solutions/threads.md` becomes `chapter_solutions_threads`.
 fn module_name(rel: &Path) -> String {
-    let stem = rel
-        .with_extension("")
-        .display()
-        .to_string()
-        .replace('/', "__");
+    let stem = rel.with_extension("").display().to_string();
     let name: String = stem
         .chars()
         .map(|c| {

@@ -160,13 +160,14 @@ fn hand_typed_output(text: &str, file: &str) -> Vec<String> {
         if fence.is_none() {
             continue;
         }
-        if let Some(at) = after_run.take() {
-            if !t.starts_with("$ ") && !t.is_empty() {
-                problems.push(format!(
-                    "{file}:{at}: output typed into the chapter; include the recorded \
-                     file instead: {{{{#include ../listings/output/NAME.txt}}}}"
-                ));
-            }
+        if let Some(at) = after_run.take()
+            && !t.starts_with("$ ")
+            && !t.is_empty()
+        {
+            problems.push(format!(
+                "{file}:{at}: output typed into the chapter; include the recorded \
+                 file instead: {{{{#include ../listings/output/NAME.txt}}}}"
+            ));
         }
         if t.starts_with("$ cargo run") {
             after_run = Some(n + 1);

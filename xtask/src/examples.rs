@@ -18,10 +18,15 @@ use regex::Regex;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{LazyLock, mpsc};
 use std::time::{Duration, Instant};
 
 const DEFAULT_TIMEOUT: u64 = 10;
+
+static DURATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d+(\.\d+)?\s?(ns|µs|us|ms|s)\b").unwrap());
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(\.\d+)?").unwrap());
+static HEX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"0x[0-9a-fA-F]+").unwrap());
 
 #[derive(Debug, Default)]
 pub struct Directives {
@@ -45,11 +50,9 @@ pub fn parse_directives(source: &str) -> Result<Directives, String> {
         match key {
             "unordered" => d.unordered = true,
             "release" => d.release = true,
-            "mask-durations" => d
-                .masks
-                .push(Regex::new(r"\d+(\.\d+)?\s?(ns|µs|us|ms|s)\b").unwrap()),
-            "mask-numbers" => d.masks.push(Regex::new(r"\d+(\.\d+)?").unwrap()),
-            "mask-hex" => d.masks.push(Regex::new(r"0x[0-9a-fA-F]+").unwrap()),
+            "mask-durations" => d.masks.push(DURATION.clone()),
+            "mask-numbers" => d.masks.push(NUMBER.clone()),
+            "mask-hex" => d.masks.push(HEX.clone()),
             "mask" => d
                 .masks
                 .push(Regex::new(arg).map_err(|e| bad(&format!("bad regex: {e}")))?),

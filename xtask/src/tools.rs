@@ -2,7 +2,7 @@
 //! the pinned versions into `target/tools/bin`.
 use crate::pins;
 use crate::util::{root, run};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Installs any pinned tool that is missing or at another version, and
@@ -37,9 +37,9 @@ pub fn ensure() -> Result<PathBuf, String> {
 
 /// A `Command` for one of the installed tools, with the tools on `PATH` so
 /// that mdBook finds its preprocessor.
-pub fn command(bin: &PathBuf, name: &str) -> Command {
+pub fn command(bin: &Path, name: &str) -> Command {
     let path = std::env::var_os("PATH").unwrap_or_default();
-    let mut dirs = vec![bin.clone()];
+    let mut dirs = vec![bin.to_path_buf()];
     dirs.extend(std::env::split_paths(&path));
     let mut cmd = Command::new(bin.join(name));
     cmd.env("PATH", std::env::join_paths(dirs).expect("valid PATH"))

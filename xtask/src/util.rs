@@ -3,8 +3,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The repository root (the directory holding the workspace `Cargo.toml`).
+/// Taken from the environment `cargo run` sets, so that a copy of the
+/// repository never writes into the checkout its xtask was first built in.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest_dir
         .parent()
         .expect("xtask lives in the repository")
         .to_path_buf()
