@@ -1,0 +1,26 @@
+//! A thread's return value comes back through `JoinHandle<T>::join`.
+
+use std::thread::{self, JoinHandle};
+
+// ANCHOR: main
+fn main() {
+    const PART: u64 = 250_000;
+
+    let handles: Vec<JoinHandle<u64>> = (0..4)
+        .map(|i| {
+            thread::spawn(move || {
+                let first = i * PART + 1;
+                (first..first + PART).sum() // the thread's result
+            })
+        })
+        .collect();
+
+    // Join in spawn order: results come back in that order, whoever finished first.
+    let sums: Vec<u64> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    let total: u64 = sums.iter().sum();
+
+    println!("partial sums: {sums:?}");
+    println!("total: {total}");
+    assert_eq!(total, 4 * PART * (4 * PART + 1) / 2); // 1 + 2 + … + n = n(n+1)/2
+}
+// ANCHOR_END: main
