@@ -293,7 +293,7 @@ pub fn record(args: &[String]) -> Result<(), String> {
     if args.iter().any(|a| a == "--listings") {
         eprintln!("recording the compiler errors of listings/*.rs (trybuild)");
         return crate::util::run(
-            Command::new(env!("CARGO"))
+            crate::util::cargo_command()
                 .args(["test", "--package", "book-tests", "--test", "compile_fail"])
                 .env("TRYBUILD", "overwrite")
                 .current_dir(root()),

@@ -19,7 +19,7 @@ pub fn ensure() -> Result<PathBuf, String> {
             continue;
         }
         eprintln!("installing {name} {version} into target/tools (once; a few minutes on 2 cores)");
-        run(Command::new(env!("CARGO"))
+        run(crate::util::cargo_command()
             .args([
                 "install",
                 "--locked",

@@ -27,9 +27,14 @@ pub fn rel(path: &Path) -> String {
         .to_string()
 }
 
+/// The cargo that runs this xtask (so nested builds use the same toolchain).
+pub fn cargo_command() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| env!("CARGO").into()))
+}
+
 /// Runs `cargo ARGS` in the repository root and fails if it fails.
 pub fn cargo(args: &[&str]) -> Result<(), String> {
-    run(Command::new(env!("CARGO")).args(args).current_dir(root()))
+    run(cargo_command().args(args).current_dir(root()))
 }
 
 pub fn run(cmd: &mut Command) -> Result<(), String> {
