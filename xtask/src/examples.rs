@@ -125,8 +125,7 @@ pub fn all() -> Result<Vec<Example>, String> {
 
 fn binary(name: &str, release: bool) -> PathBuf {
     let profile = if release { "release" } else { "debug" };
-    root()
-        .join("target")
+    crate::util::target_dir()
         .join(profile)
         .join("examples")
         .join(name)
@@ -290,6 +289,9 @@ fn diff(want: &str, got: &str) -> String {
 
 /// `cargo xtask record [NAME...] | --listings`
 pub fn record(args: &[String]) -> Result<(), String> {
+    if args.iter().any(|a| a == "--figures") {
+        return crate::figures::redraw();
+    }
     if args.iter().any(|a| a == "--listings") {
         eprintln!("recording the compiler errors of listings/*.rs (trybuild)");
         return crate::util::run(
@@ -331,7 +333,7 @@ pub fn record(args: &[String]) -> Result<(), String> {
     if args.is_empty() {
         record_machine()?;
     }
-    Ok(())
+    crate::figures::redraw()
 }
 
 /// `listings/output/machine.txt`: where the recorded outputs came from,

@@ -7,6 +7,7 @@
 
 mod book;
 mod examples;
+mod figures;
 mod pins;
 mod tools;
 mod util;
@@ -23,6 +24,7 @@ cargo xtask <command>
   record [NAME...]   re-record example outputs into listings/output/
                      (all examples and the machine description, or just NAME...)
   record --listings  re-record the compiler errors of listings/*.rs
+  record --figures   redraw the figures drawn from recorded outputs
   tools              install the pinned book tools into target/tools
   help               this text
 ";
@@ -104,6 +106,7 @@ fn test(args: &[String]) -> Result<(), String> {
         "examples run and match their recorded output",
         &examples::check,
     )?;
+    step("figures drawn from recordings are current", &figures::check)?;
     step(
         "doctests, compile-fail listings, exercise solutions",
         &|| {
