@@ -6,6 +6,7 @@
 //! are needed.
 
 mod book;
+mod browser;
 mod examples;
 mod figures;
 mod pins;
@@ -64,10 +65,16 @@ fn test(args: &[String]) -> Result<(), String> {
         ));
     }
     let started = Instant::now();
+    let passed = std::cell::Cell::new(0);
     let step = |name: &str, f: &dyn Fn() -> Result<(), String>| -> Result<(), String> {
         let t = Instant::now();
         eprintln!("==> {name}");
-        f().map_err(|e| format!("{name}: {e}"))?;
+        if let Err(e) = f() {
+            // The closing line CI reads, then the reason.
+            println!("checks: {} passed, 1 failed", passed.get());
+            return Err(format!("{name}: {e}"));
+        }
+        passed.set(passed.get() + 1);
         eprintln!("    ok ({:.1}s)", t.elapsed().as_secs_f64());
         Ok(())
     };
@@ -129,9 +136,14 @@ fn test(args: &[String]) -> Result<(), String> {
             book::check_site(&site)
         },
     )?;
+    step(
+        "the book in a browser (Chromium, axe-core, Lighthouse)",
+        &browser::check,
+    )?;
     eprintln!(
         "\nall checks passed in {:.0}s",
         started.elapsed().as_secs_f64()
     );
+    println!("checks: {} passed, 0 failed", passed.get());
     Ok(())
 }
