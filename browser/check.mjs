@@ -142,7 +142,15 @@ async function figureContrast(tab) {
     document.body.append(probe);
     const bg = rgb(getComputedStyle(probe).backgroundColor);
     probe.remove();
-    return [...document.querySelectorAll("figure svg")].map((svg, i) => {
+    // Every figure must hold a drawing: an inline SVG, or an image that loaded.
+    return [...document.querySelectorAll("main figure")].map((figure, i) => {
+      const svg = figure.querySelector("svg");
+      const img = figure.querySelector("img");
+      if (!svg) {
+        const loaded = !!img && img.complete && img.naturalWidth > 0;
+        const r = img?.getBoundingClientRect();
+        return { index: i, width: loaded ? r.width : 0, height: loaded ? r.height : 0, texts: loaded ? 1 : 0, worst: Infinity, worstText: "" };
+      }
       const box = svg.getBoundingClientRect();
       let worst = Infinity, worstText = "";
       for (const t of svg.querySelectorAll("text")) {

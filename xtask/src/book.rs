@@ -313,13 +313,10 @@ fn is_remote(link: &str) -> bool {
     link.starts_with("http://") || link.starts_with("https://") || link.starts_with("//")
 }
 
-/// The page without `<pre>`, `<code>`, `<script>` and KaTeX's own markup,
-/// for spotting TeX that was not rendered.
+/// The page without `<pre>`, `<code>` and `<script>`, for spotting TeX that
+/// was not rendered (rendered math is HTML spans, with no TeX left in it).
 fn strip_code(html: &str) -> String {
-    let re = Regex::new(
-        r#"(?s)<pre\b.*?</pre>|<code\b.*?</code>|<script\b.*?</script>|<span class="katex".*?</math></span>"#,
-    )
-    .unwrap();
+    let re = Regex::new(r#"(?s)<pre\b.*?</pre>|<code\b.*?</code>|<script\b.*?</script>"#).unwrap();
     re.replace_all(html, "").into_owned()
 }
 
