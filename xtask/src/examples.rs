@@ -26,6 +26,7 @@ const DEFAULT_TIMEOUT: u64 = 10;
 static DURATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d+(\.\d+)?\s?(ns|µs|us|ms|s)\b").unwrap());
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(\.\d+)?").unwrap());
+static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {2,}").unwrap());
 static HEX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"0x[0-9a-fA-F]+").unwrap());
 
 #[derive(Debug, Default)]
@@ -79,6 +80,10 @@ pub fn normalise(output: &str, d: &Directives) -> String {
             let mut line = line.trim_end().to_owned();
             for mask in &d.masks {
                 line = mask.replace_all(&line, "<masked>").into_owned();
+            }
+            if !d.masks.is_empty() {
+                // Column padding follows the width of the masked values.
+                line = SPACES.replace_all(&line, " ").into_owned();
             }
             line
         })
@@ -413,6 +418,18 @@ mod tests {
             normalise("2 cores, 1.5 GiB", &d),
             "<masked> cores, <masked> GiB"
         );
+    }
+
+    #[test]
+    fn padding_around_masked_values_does_not_count() {
+        let d = parse_directives("// output: mask-numbers").unwrap();
+        assert_eq!(
+            normalise("threads    9.5   12", &d),
+            normalise("threads   10.25  1", &d)
+        );
+        assert_ne!(normalise("a b", &d), normalise("ab", &d));
+        let exact = Directives::default();
+        assert_ne!(normalise("a  b", &exact), normalise("a b", &exact));
     }
 
     #[test]

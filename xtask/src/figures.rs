@@ -10,8 +10,7 @@
 //! add it to [`FIGURES`].
 use crate::util::{read, rel, root};
 
-// Used by the figure modules as chapters register them in FIGURES.
-#[allow(dead_code)]
+mod multitasking_timeslice;
 pub mod svg;
 
 pub struct Figure {
@@ -23,7 +22,11 @@ pub struct Figure {
 }
 
 /// Every generated figure of the book.
-pub const FIGURES: &[Figure] = &[];
+pub const FIGURES: &[Figure] = &[Figure {
+    output: "listings/output/multitasking_timeslice.txt",
+    svg: "src/multitasking/timeslice.svg",
+    draw: multitasking_timeslice::draw,
+}];
 
 fn render(figure: &Figure) -> Result<String, String> {
     let recorded = read(&root().join(figure.output))?;

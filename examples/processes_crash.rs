@@ -1,0 +1,32 @@
+//! A child that panics or aborts ends alone; the parent keeps running and sees how.
+
+use std::os::unix::process::ExitStatusExt;
+use std::process::{self, Command};
+use std::{env, io};
+
+// ANCHOR: main
+fn main() -> io::Result<()> {
+    match env::args().nth(1).as_deref() {
+        None => {}
+        Some("panic") => panic!("the child gives up"),
+        Some("abort") => process::abort(),
+        Some(other) => {
+            eprintln!("error: unknown argument {other:?}; run without arguments");
+            process::exit(2);
+        }
+    }
+
+    for how in ["panic", "abort"] {
+        // `output` captures the child's stderr, so its panic message comes to us.
+        let out = Command::new(env::current_exe()?).arg(how).output()?;
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let message = stderr.lines().find(|l| l.contains("gives up"));
+        // (Not `{status}`: it adds "(core dumped)" where the system saves core dumps.)
+        let (code, signal) = (out.status.code(), out.status.signal());
+        println!("child that calls {how}: code {code:?}, signal {signal:?}");
+        println!("  its last words: {message:?}");
+    }
+    println!("parent: still running");
+    Ok(())
+}
+// ANCHOR_END: main

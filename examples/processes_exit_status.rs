@@ -1,0 +1,37 @@
+//! How a child ended: `ExitStatus`, its `code()`, and on Unix its `signal()`.
+
+use std::os::unix::process::ExitStatusExt;
+use std::process::{self, Command, ExitStatus};
+use std::{env, io, thread, time::Duration};
+
+fn report(what: &str, status: ExitStatus) {
+    println!("{what}");
+    println!("  {status}: success {}", status.success());
+    println!("  code {:?}, signal {:?}", status.code(), status.signal());
+}
+
+// ANCHOR: main
+fn main() -> io::Result<()> {
+    match env::args().nth(1).as_deref() {
+        None => {}
+        // The child: waits far longer than the parent lets it.
+        Some("sleeper") => {
+            thread::sleep(Duration::from_secs(30));
+            return Ok(());
+        }
+        Some(other) => {
+            eprintln!("error: unknown argument {other:?}; run without arguments");
+            process::exit(2);
+        }
+    }
+
+    report("`true` exits with 0", Command::new("true").status()?);
+    let three = Command::new("sh").args(["-c", "exit 3"]).status()?;
+    report("`sh -c 'exit 3'` exits with 3", three);
+
+    let mut sleeper = Command::new(env::current_exe()?).arg("sleeper").spawn()?;
+    sleeper.kill()?; // sends SIGKILL
+    report("a child killed by SIGKILL", sleeper.wait()?);
+    Ok(())
+}
+// ANCHOR_END: main

@@ -1,0 +1,52 @@
+//! A process has a PID, a parent, threads, open file descriptors and an environment.
+
+// Process IDs change from run to run.
+// output: mask pid \d+
+
+use std::process::{self, Command};
+use std::{env, fs, os::unix::process::parent_id, sync::mpsc, thread};
+
+/// The number of threads this process has now, as Linux counts them.
+fn threads() -> usize {
+    fs::read_dir("/proc/self/task").map_or(0, |dir| dir.count())
+}
+
+// ANCHOR: main
+fn main() {
+    if env::args().nth(1).as_deref() == Some("child") {
+        // The child: a new process, started from the same program file.
+        println!("child:  pid {}, parent pid {}", process::id(), parent_id());
+        return;
+    }
+    if let Some(other) = env::args().nth(1) {
+        eprintln!("error: unknown argument {other:?}; run without arguments");
+        process::exit(2);
+    }
+
+    let me = process::id();
+    println!("parent: pid {me}");
+    println!("threads before spawning one: {}", threads());
+    let (stop, wait_for_stop) = mpsc::channel::<()>();
+    let waiter = thread::spawn(move || wait_for_stop.recv());
+    println!("threads while it waits:      {}", threads());
+    drop(stop); // its `recv` returns an error, and the thread ends
+    waiter.join().unwrap().unwrap_err();
+
+    let fds: Vec<String> = fs::read_dir("/proc/self/fd")
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    let std_fds = ["0", "1", "2"].iter().all(|fd| fds.iter().any(|f| f == fd));
+    println!("file descriptors 0, 1 and 2 are open: {std_fds}");
+    println!("environment has PATH: {}", env::var_os("PATH").is_some());
+
+    let out = Command::new(env::current_exe().unwrap())
+        .arg("child")
+        .output()
+        .expect("the child starts");
+    let text = String::from_utf8(out.stdout).unwrap();
+    print!("{text}");
+    let says_parent_is_me = text.trim_end().ends_with(&format!("parent pid {me}"));
+    println!("the child's parent is this process: {says_parent_is_me}");
+}
+// ANCHOR_END: main

@@ -1,0 +1,36 @@
+//! Parent and child do not share memory: each has its own copy of every variable.
+
+use std::process::{self, Command};
+use std::sync::atomic::{AtomicU64, Ordering::SeqCst};
+use std::{env, io};
+
+static VALUE: AtomicU64 = AtomicU64::new(1);
+
+// ANCHOR: main
+fn main() -> io::Result<()> {
+    match env::args().nth(1).as_deref() {
+        None => {}
+        Some("child") => {
+            println!("child:  VALUE starts at {}", VALUE.load(SeqCst));
+            VALUE.store(99, SeqCst);
+            println!("child:  set VALUE to {}", VALUE.load(SeqCst));
+            return Ok(());
+        }
+        Some(other) => {
+            eprintln!("error: unknown argument {other:?}; run without arguments");
+            process::exit(2);
+        }
+    }
+
+    VALUE.store(42, SeqCst);
+    println!(
+        "parent: set VALUE to {} before spawning",
+        VALUE.load(SeqCst)
+    );
+    let status = Command::new(env::current_exe()?).arg("child").status()?;
+    assert!(status.success());
+    println!("parent: after the child, VALUE is {}", VALUE.load(SeqCst));
+    assert_eq!(VALUE.load(SeqCst), 42);
+    Ok(())
+}
+// ANCHOR_END: main
