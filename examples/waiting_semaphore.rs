@@ -1,0 +1,77 @@
+//! A counting semaphore from `Mutex<usize>` + `Condvar`, capping how many jobs run at once.
+
+// Whether the peak reached 3 depends on the scheduler; it can never exceed 3.
+// output: mask peak: \d
+
+// ANCHOR: semaphore
+mod semaphore {
+    use std::sync::{Condvar, Mutex};
+
+    /// A counting semaphore: at most `permits` holders at a time.
+    pub struct Semaphore {
+        free: Mutex<usize>, // permits not handed out
+        released: Condvar,  // "a permit came back"
+    }
+
+    /// A permit; dropping it gives it back, even on an early return or a panic.
+    pub struct Permit<'a>(&'a Semaphore);
+
+    impl Semaphore {
+        pub fn new(permits: usize) -> Self {
+            Self {
+                free: Mutex::new(permits),
+                released: Condvar::new(),
+            }
+        }
+
+        /// Blocks until a permit is free, then takes it.
+        pub fn acquire(&self) -> Permit<'_> {
+            let mut free = self.free.lock().unwrap();
+            while *free == 0 {
+                free = self.released.wait(free).unwrap();
+            }
+            *free -= 1;
+            Permit(self)
+        }
+
+        fn release(&self) {
+            *self.free.lock().unwrap() += 1;
+            self.released.notify_one(); // one permit: one waiter can use it
+        }
+    }
+
+    impl Drop for Permit<'_> {
+        fn drop(&mut self) {
+            self.0.release();
+        }
+    }
+}
+// ANCHOR_END: semaphore
+
+use semaphore::Semaphore;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+use std::time::Duration;
+
+// ANCHOR: main
+fn main() {
+    let api = Semaphore::new(3); // the API allows 3 calls at a time
+    let running = AtomicUsize::new(0);
+    let peak = AtomicUsize::new(0);
+    thread::scope(|s| {
+        for _ in 0..10 {
+            s.spawn(|| {
+                let _permit = api.acquire(); // held until the end of the closure
+                let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                peak.fetch_max(now, Ordering::SeqCst);
+                thread::sleep(Duration::from_millis(20)); // "call the API"
+                running.fetch_sub(1, Ordering::SeqCst);
+            });
+        }
+    });
+    let peak = peak.into_inner();
+    assert!(peak <= 3, "{peak} jobs ran at once");
+    println!("10 jobs done; never more than 3 at once: {}", peak <= 3);
+    println!("peak: {peak} at once");
+}
+// ANCHOR_END: main
