@@ -10,6 +10,7 @@
 //! add it to [`FIGURES`].
 use crate::util::{read, rel, root};
 
+mod amdahl_speedup;
 mod multitasking_timeslice;
 pub mod svg;
 
@@ -22,11 +23,18 @@ pub struct Figure {
 }
 
 /// Every generated figure of the book.
-pub const FIGURES: &[Figure] = &[Figure {
-    output: "listings/output/multitasking_timeslice.txt",
-    svg: "src/multitasking/timeslice.svg",
-    draw: multitasking_timeslice::draw,
-}];
+pub const FIGURES: &[Figure] = &[
+    Figure {
+        output: "listings/output/multitasking_timeslice.txt",
+        svg: "src/multitasking/timeslice.svg",
+        draw: multitasking_timeslice::draw,
+    },
+    Figure {
+        output: "listings/output/amdahl_speedup.txt",
+        svg: "src/amdahl/speedup.svg",
+        draw: amdahl_speedup::draw,
+    },
+];
 
 fn render(figure: &Figure) -> Result<String, String> {
     let recorded = read(&root().join(figure.output))?;
