@@ -1,0 +1,40 @@
+//! `rayon::join` runs two closures, maybe in parallel; `rayon::scope`
+//! spawns any number of tasks that may borrow local data.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+// ANCHOR: join
+/// Sums a slice by splitting it in half until the pieces are small.
+fn sum(data: &[u64]) -> u64 {
+    if data.len() <= 1_000 {
+        return data.iter().sum(); // small enough: do it here
+    }
+    let (left, right) = data.split_at(data.len() / 2);
+    // Runs `sum(left)` now; pushes `sum(right)` where an idle thread may steal it.
+    let (a, b) = rayon::join(|| sum(left), || sum(right));
+    a + b
+}
+// ANCHOR_END: join
+
+fn main() {
+    let data: Vec<u64> = (1..=100_000).collect();
+    let total = sum(&data);
+    println!("join: sum of 1..=100000 = {total}");
+    assert_eq!(total, 100_000 * 100_001 / 2);
+
+    // ANCHOR: scope
+    let words = vec!["apple", "banana", "cherry", "date"];
+    let letters = AtomicU64::new(0);
+    rayon::scope(|s| {
+        for word in &words {
+            let letters = &letters; // borrow: the scope outlives no local
+            s.spawn(move |_| {
+                letters.fetch_add(word.len() as u64, Ordering::Relaxed);
+            });
+        }
+    }); // every spawned task has finished here
+    // ANCHOR_END: scope
+    let letters = letters.into_inner();
+    println!("scope: {} words, {letters} letters", words.len());
+    assert_eq!(letters, 21);
+}

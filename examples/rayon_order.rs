@@ -1,0 +1,31 @@
+//! `for_each` runs items in whatever order the threads take them;
+//! `collect` puts the results back in the input's order.
+
+// The order in which for_each's closures ran depends on the scheduler.
+// output: mask for_each order: .*
+
+use rayon::prelude::*;
+use std::sync::Mutex;
+
+fn main() {
+    let input: Vec<u32> = (1..=16).collect();
+
+    // ANCHOR: main
+    // Side effects in for_each: the order is whatever the threads did.
+    let seen = Mutex::new(Vec::new());
+    input
+        .par_iter()
+        .for_each(|&n| seen.lock().unwrap().push(n * 10));
+    let seen = seen.into_inner().unwrap();
+
+    // collect on an indexed parallel iterator keeps the input's order.
+    let collected: Vec<u32> = input.par_iter().map(|&n| n * 10).collect();
+    // ANCHOR_END: main
+
+    println!("for_each order: {seen:?}");
+    println!("collect order:  {collected:?}");
+    let mut sorted = seen.clone();
+    sorted.sort();
+    println!("same items either way: {}", sorted == collected);
+    assert!(collected.is_sorted());
+}
