@@ -12,6 +12,12 @@
 //! // output: release              recorded with `cargo run --release`
 //! // output: test-args ARGS       arguments for the test run (the recording uses none)
 //! // output: timeout SECONDS      the test run's limit (default 10)
+//! // output: miri                 undefined behaviour on purpose: never run
+//!                                 natively; recorded and checked under Miri,
+//!                                 which must report it
+//! // miri: skip REASON            `cargo xtask miri` does not run it, because…
+//! // miri: flags FLAGS             MIRIFLAGS for it (say why in a comment above)
+//! // tsan: skip REASON            `cargo xtask tsan` does not run it, because…
 //! ```
 use crate::util::{cargo, files, read, rel, root};
 use regex::Regex;
@@ -36,11 +42,37 @@ pub struct Directives {
     pub masks: Vec<Regex>,
     pub test_args: Vec<String>,
     pub timeout: Option<u64>,
+    /// `// output: miri`: the example is undefined behaviour on purpose.
+    pub miri_only: bool,
+    /// `// miri: skip REASON`
+    pub miri_skip: Option<String>,
+    /// `// miri: flags FLAGS`
+    pub miri_flags: Option<String>,
+    /// `// tsan: skip REASON`
+    pub tsan_skip: Option<String>,
 }
 
 pub fn parse_directives(source: &str) -> Result<Directives, String> {
     let mut d = Directives::default();
     for (n, line) in source.lines().enumerate() {
+        if let Some(flags) = line.trim().strip_prefix("// miri: flags ") {
+            d.miri_flags = Some(flags.trim().to_owned());
+            continue;
+        }
+        for (tool, slot) in [("miri", &mut d.miri_skip), ("tsan", &mut d.tsan_skip)] {
+            if let Some(rest) = line.trim().strip_prefix(&format!("// {tool}:")) {
+                match rest.trim().strip_prefix("skip ") {
+                    Some(reason) if !reason.trim().is_empty() => *slot = Some(reason.trim().into()),
+                    _ => {
+                        return Err(format!(
+                            "line {}: `{}`: expected `// {tool}: skip REASON`",
+                            n + 1,
+                            line.trim()
+                        ));
+                    }
+                }
+            }
+        }
         let Some(rest) = line.trim().strip_prefix("// output:") else {
             continue;
         };
@@ -51,6 +83,7 @@ pub fn parse_directives(source: &str) -> Result<Directives, String> {
         match key {
             "unordered" => d.unordered = true,
             "release" => d.release = true,
+            "miri" => d.miri_only = true,
             "mask-durations" => d.masks.push(DURATION.clone()),
             "mask-numbers" => d.masks.push(NUMBER.clone()),
             "mask-hex" => d.masks.push(HEX.clone()),
@@ -68,6 +101,9 @@ pub fn parse_directives(source: &str) -> Result<Directives, String> {
 /// The command a reader types to get this output; the first line of every
 /// recorded file.
 pub fn header(name: &str, d: &Directives) -> String {
+    if d.miri_only {
+        return format!("$ cargo +nightly miri run --example {name}");
+    }
     let release = if d.release { " --release" } else { "" };
     format!("$ cargo run{release} --example {name}")
 }
@@ -139,11 +175,20 @@ fn binary(name: &str, release: bool) -> PathBuf {
 /// Runs a built example with stdout and stderr in one pipe (so the text keeps
 /// the order the program wrote it in), killing its process group on timeout.
 pub fn run(bin: &Path, args: &[String], timeout: Duration) -> Result<(bool, String), String> {
+    let mut cmd = Command::new(bin);
+    cmd.args(args);
+    run_command(cmd, &rel(bin), timeout)
+}
+
+/// Like [`run`], for any command; `label` names it in messages.
+pub fn run_command(
+    mut cmd: Command,
+    label: &str,
+    timeout: Duration,
+) -> Result<(bool, String), String> {
     use std::os::unix::process::CommandExt;
     let (mut reader, writer) = std::io::pipe().map_err(|e| e.to_string())?;
-    let mut cmd = Command::new(bin);
-    cmd.args(args)
-        .current_dir(root())
+    cmd.current_dir(root())
         .env_remove("RUST_BACKTRACE")
         .env_remove("RUST_LOG")
         .stdin(Stdio::null())
@@ -152,7 +197,7 @@ pub fn run(bin: &Path, args: &[String], timeout: Duration) -> Result<(bool, Stri
         .process_group(0);
     let mut child = cmd
         .spawn()
-        .map_err(|e| format!("cannot run {}: {e}", rel(bin)))?;
+        .map_err(|e| format!("cannot run {label}: {e}"))?;
     drop(cmd); // closes our copies of the pipe's write end
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -169,8 +214,7 @@ pub fn run(bin: &Path, args: &[String], timeout: Duration) -> Result<(bool, Stri
             kill_group(child.id());
             let _ = child.wait();
             return Err(format!(
-                "{} did not finish within {}s (killed)",
-                rel(bin),
+                "{label} did not finish within {}s (killed)",
                 timeout.as_secs()
             ));
         }
@@ -179,7 +223,7 @@ pub fn run(bin: &Path, args: &[String], timeout: Duration) -> Result<(bool, Stri
     // A grandchild that kept the pipe open must not hang the check.
     let bytes = rx.recv_timeout(Duration::from_secs(5)).map_err(|_| {
         kill_group(child.id());
-        format!("{}: output pipe still open after exit", rel(bin))
+        format!("{label}: output pipe still open after exit")
     })?;
     Ok((
         status.success(),
@@ -211,12 +255,24 @@ fn build(release: bool, names: &[&str]) -> Result<(), String> {
 /// `cargo xtask test`: every example runs (with its test arguments, in debug
 /// mode), exits 0 within its timeout, and prints what was recorded.
 pub fn check() -> Result<(), String> {
+    check_with(true)
+}
+
+/// [`check`] without a line for every example that passes.
+pub fn check_quietly() -> Result<(), String> {
+    check_with(false)
+}
+
+fn check_with(verbose: bool) -> Result<(), String> {
     let examples = all()?;
     let names: Vec<&str> = examples.iter().map(|e| e.name.as_str()).collect();
     build(false, &names)?;
     let mut failures = Vec::new();
     for ex in &examples {
         let d = &ex.directives;
+        if d.miri_only {
+            continue; // undefined behaviour on purpose: `cargo xtask miri` checks it
+        }
         let recorded_file = ex.output_file();
         let Ok(recorded) = std::fs::read_to_string(&recorded_file) else {
             failures.push(format!(
@@ -249,7 +305,7 @@ pub fn check() -> Result<(), String> {
                         rel(&recorded_file),
                         diff(&want, &got)
                     ));
-                } else {
+                } else if verbose {
                     eprintln!("    {} ok", ex.name);
                 }
             }
@@ -326,6 +382,10 @@ pub fn record(args: &[String]) -> Result<(), String> {
     }
     for ex in chosen {
         let d = &ex.directives;
+        if d.miri_only {
+            crate::checkers::record_under_miri(ex)?;
+            continue;
+        }
         eprintln!("recording {}", header(&ex.name, d));
         let limit = Duration::from_secs(if d.release { 600 } else { 60 });
         let (ok, out) = run(&binary(&ex.name, d.release), &[], limit)?;

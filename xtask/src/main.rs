@@ -7,6 +7,7 @@
 
 mod book;
 mod browser;
+mod checkers;
 mod examples;
 mod figures;
 mod pins;
@@ -21,11 +22,18 @@ cargo xtask <command>
 
   serve              serve the book at http://localhost:3000 with live reload
   build              build the book into target/book
-  test               run every check (what CI runs)
+  test [--fast]      run every check (what CI runs); --fast leaves out the
+                     slow ones: the browser, Miri and ThreadSanitizer
   record [NAME...]   re-record example outputs into listings/output/
                      (all examples and the machine description, or just NAME...)
   record --listings  re-record the compiler errors of listings/*.rs
   record --figures   redraw the figures drawn from recorded outputs
+  miri [NAME...]     run the examples and exercise solutions under Miri
+  loom               model-check the book's hand-built primitives with loom
+  tsan [NAME...]     run the threaded examples under ThreadSanitizer
+  flake-hunt [--runs N]
+                     run every example N times in a row (default 20),
+                     every other run with all cores kept busy
   tools              install the pinned book tools into target/tools
   help               this text
 ";
@@ -42,6 +50,10 @@ fn main() -> ExitCode {
         "test" => test(rest),
         "record" => examples::record(rest),
         "tools" => tools::ensure().map(|_| ()),
+        "miri" => checkers::miri(rest),
+        "loom" => checkers::loom(),
+        "tsan" => checkers::tsan(rest),
+        "flake-hunt" => checkers::flake_hunt(rest),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
             Ok(())
@@ -59,11 +71,15 @@ fn main() -> ExitCode {
 
 /// Every check, in the order that fails fastest on the commonest mistakes.
 fn test(args: &[String]) -> Result<(), String> {
-    if let Some(extra) = args.first() {
-        return Err(format!(
-            "`cargo xtask test` takes no arguments, got `{extra}`"
-        ));
-    }
+    let fast = match args {
+        [] => false,
+        [flag] if flag == "--fast" => true,
+        [extra, ..] => {
+            return Err(format!(
+                "`cargo xtask test` takes only `--fast`, got `{extra}`"
+            ));
+        }
+    };
     let started = Instant::now();
     let passed = std::cell::Cell::new(0);
     let step = |name: &str, f: &dyn Fn() -> Result<(), String>| -> Result<(), String> {
@@ -129,6 +145,7 @@ fn test(args: &[String]) -> Result<(), String> {
     step("exercise starters compile against their tests", &|| {
         util::cargo(&["test", "--package", "exercises", "--no-run", "--quiet"])
     })?;
+    step("loom models of the hand-built primitives", &checkers::loom)?;
     step(
         "book builds cleanly; links, fragments and math check out",
         &|| {
@@ -136,10 +153,20 @@ fn test(args: &[String]) -> Result<(), String> {
             book::check_site(&site)
         },
     )?;
-    step(
-        "the book in a browser (Chromium, axe-core, Lighthouse)",
-        &browser::check,
-    )?;
+    if fast {
+        eprintln!("\n--fast: the browser, Miri and ThreadSanitizer checks were not run");
+    } else {
+        step(
+            "the book in a browser (Chromium, axe-core, Lighthouse)",
+            &browser::check,
+        )?;
+        step("examples and exercise solutions under Miri", &|| {
+            checkers::miri(&[])
+        })?;
+        step("threaded examples under ThreadSanitizer", &|| {
+            checkers::tsan(&[])
+        })?;
+    }
     eprintln!(
         "\nall checks passed in {:.0}s",
         started.elapsed().as_secs_f64()

@@ -3,6 +3,8 @@ use crate::util::{read, root};
 
 pub struct Pins {
     pub toolchain: String,
+    /// The nightly toolchain for Miri and ThreadSanitizer.
+    pub nightly: String,
     pub mdbook: String,
     pub mdbook_katex: String,
     pub katex: String,
@@ -25,6 +27,7 @@ pub fn load() -> Result<Pins, String> {
     };
     Ok(Pins {
         toolchain: get("toolchain")?,
+        nightly: get("nightly")?,
         mdbook: get("mdbook")?,
         mdbook_katex: get("mdbook-katex")?,
         katex: get("katex")?,

@@ -1,0 +1,457 @@
+//! The checks beyond the tests, for code whose bugs hide in rare interleavings:
+//!
+//! - `cargo xtask miri`: every example (and exercise solution) under Miri,
+//!   which detects data races and other undefined behaviour as they happen;
+//! - `cargo xtask loom`: the loom models of every primitive the book builds;
+//! - `cargo xtask tsan`: every threaded example built with ThreadSanitizer;
+//! - `cargo xtask flake-hunt`: the example suite many times in a row, every
+//!   other run with all cores kept busy.
+//!
+//! Miri and ThreadSanitizer need the nightly toolchain pinned in
+//! `[workspace.metadata.pins]`; it is installed with rustup on first use.
+use crate::examples::{self, Example, header, normalise, run_command};
+use crate::util::{cargo_command, rel, root, target_dir};
+use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, mpsc};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// Miri interprets; an example that takes 50 ms natively can take a minute.
+const MIRI_TIMEOUT: Duration = Duration::from_secs(300);
+const TSAN_TIMEOUT: Duration = Duration::from_secs(120);
+const TSAN_TARGET: &str = "x86_64-unknown-linux-gnu";
+
+/// The pinned nightly, installed (with Miri and the std sources that Miri
+/// and `-Zbuild-std` need) if it is not there yet.
+fn nightly() -> Result<String, String> {
+    let channel = crate::pins::load()?.nightly;
+    let have = Command::new("rustup")
+        .args(["component", "list", "--installed", "--toolchain", &channel])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    if !(have.contains("miri") && have.contains("rust-src")) {
+        eprintln!("    installing {channel} with miri and rust-src (rustup)");
+        crate::util::run(Command::new("rustup").args([
+            "toolchain",
+            "install",
+            &channel,
+            "--profile",
+            "minimal",
+            "--component",
+            "miri,rust-src",
+        ]))?;
+    }
+    Ok(channel)
+}
+
+/// `cargo` of the given toolchain, without the variables the outer (stable)
+/// cargo set, which would otherwise leak into the nightly build.
+fn cargo_of(toolchain: &str) -> Command {
+    let mut cmd = Command::new("rustup");
+    cmd.args(["run", toolchain, "cargo"]).current_dir(root());
+    for var in [
+        "CARGO",
+        "RUSTC",
+        "RUSTUP_TOOLCHAIN",
+        "RUSTC_WRAPPER",
+        "RUSTFLAGS",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+fn miri_command(toolchain: &str, ex: &Example, args: &[String]) -> Command {
+    let mut cmd = cargo_of(toolchain);
+    cmd.args(["miri", "run", "--quiet", "--example", &ex.name])
+        .arg("--")
+        .args(args);
+    if let Some(flags) = &ex.directives.miri_flags {
+        cmd.env("MIRIFLAGS", flags);
+    }
+    cmd
+}
+
+/// Runs `jobs` on as many threads as the machine has cores; returns the
+/// failures' messages.
+fn in_parallel<T: Sync>(jobs: &[T], work: impl Fn(&T) -> Result<(), String> + Sync) -> Vec<String> {
+    let next = Mutex::new(jobs.iter());
+    let failures = Mutex::new(Vec::new());
+    let workers = thread::available_parallelism().map_or(2, |n| n.get());
+    thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let Some(job) = next.lock().unwrap().next() else {
+                        break;
+                    };
+                    if let Err(e) = work(job) {
+                        failures.lock().unwrap().push(e);
+                    }
+                }
+            });
+        }
+    });
+    failures.into_inner().unwrap()
+}
+
+fn tail(text: &str, lines: usize) -> String {
+    let all: Vec<&str> = text.lines().collect();
+    all[all.len().saturating_sub(lines)..].join("\n")
+}
+
+/// `cargo xtask miri [NAME...]`
+pub fn miri(names: &[String]) -> Result<(), String> {
+    let toolchain = nightly()?;
+    let all = examples::all()?;
+    for name in names {
+        if !all.iter().any(|e| &e.name == name) {
+            return Err(format!("no example named `{name}` in examples/"));
+        }
+    }
+    let chosen: Vec<&Example> = all
+        .iter()
+        .filter(|e| names.is_empty() || names.contains(&e.name))
+        .collect();
+    let (skipped, run): (Vec<&Example>, Vec<&Example>) = chosen
+        .into_iter()
+        .partition(|e| e.directives.miri_skip.is_some());
+    eprintln!("    preparing Miri's sysroot and building the examples");
+    crate::util::run(cargo_of(&toolchain).args(["miri", "setup", "--quiet"]))?;
+    // One build first, so that the parallel runs below do not wait on it.
+    if let Some(first) = run.first() {
+        let _ = run_command(
+            miri_command(&toolchain, first, &first.directives.test_args),
+            &first.name,
+            MIRI_TIMEOUT,
+        );
+    }
+    let started = Instant::now();
+    let mut failures = in_parallel(&run, |ex| {
+        let t = Instant::now();
+        let d = &ex.directives;
+        let (ok, out) = run_command(
+            miri_command(&toolchain, ex, &d.test_args),
+            &ex.name,
+            MIRI_TIMEOUT,
+        )?;
+        if d.miri_only {
+            // Undefined behaviour on purpose: Miri must stop it, with the
+            // report that the chapter shows.
+            let recorded = crate::util::read(&ex.output_file())?;
+            let (first, body) = recorded.split_once('\n').unwrap_or((&recorded, ""));
+            if ok {
+                return Err(format!(
+                    "{}: Miri found no undefined behaviour, but the example declares some",
+                    ex.name
+                ));
+            }
+            if first != header(&ex.name, d) || normalise(body, d) != normalise(&out, d) {
+                return Err(format!(
+                    "{}: Miri's report differs from {} (re-record with `cargo xtask record {}`):\n{}",
+                    ex.name,
+                    rel(&ex.output_file()),
+                    ex.name,
+                    tail(&out, 30)
+                ));
+            }
+        } else if !ok {
+            return Err(format!("{} fails under Miri:\n{}", ex.name, tail(&out, 40)));
+        }
+        eprintln!(
+            "    {} ok under Miri ({:.1}s)",
+            ex.name,
+            t.elapsed().as_secs_f64()
+        );
+        Ok(())
+    });
+    eprintln!(
+        "    {} example(s) run under Miri in {:.0}s; {} not run:",
+        run.len(),
+        started.elapsed().as_secs_f64(),
+        skipped.len()
+    );
+    for ex in &skipped {
+        eprintln!(
+            "      {}: {}",
+            ex.name,
+            ex.directives.miri_skip.as_deref().unwrap_or_default()
+        );
+    }
+    if names.is_empty() {
+        failures.extend(miri_exercises(&toolchain)?);
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} problem(s):\n\n{}",
+            failures.len(),
+            failures.join("\n\n")
+        ))
+    }
+}
+
+/// Every exercise's tests, run against its solution under Miri, one test file
+/// at a time, so that each file can declare `// miri: skip REASON` or
+/// `// miri: flags FLAGS` as examples do; single tests opt out with
+/// `#[cfg_attr(miri, ignore = "REASON")]`.
+fn miri_exercises(toolchain: &str) -> Result<Vec<String>, String> {
+    let mut files = Vec::new();
+    for path in crate::util::files(&root().join("exercises/tests"), ".rs") {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let d = examples::parse_directives(&crate::util::read(&path)?)
+            .map_err(|e| format!("{}: {e}", rel(&path)))?;
+        files.push((name, d));
+    }
+    let (skipped, run): (Vec<_>, Vec<_>) =
+        files.into_iter().partition(|(_, d)| d.miri_skip.is_some());
+    let test = |name: &str, flags: Option<&String>, no_run: bool| {
+        let mut cmd = cargo_of(toolchain);
+        cmd.args([
+            "miri",
+            "test",
+            "--quiet",
+            "--package",
+            "exercises",
+            "--features",
+            "solutions",
+        ]);
+        if no_run {
+            cmd.arg("--no-run");
+        } else {
+            cmd.args(["--test", name]);
+        }
+        if let Some(flags) = flags {
+            cmd.env("MIRIFLAGS", flags);
+        }
+        cmd
+    };
+    eprintln!("    building the exercises for Miri");
+    let (ok, out) = run_command(
+        test("", None, true),
+        "cargo miri test --no-run",
+        MIRI_TIMEOUT,
+    )?;
+    if !ok {
+        return Ok(vec![format!(
+            "the exercises do not build for Miri:\n{}",
+            tail(&out, 40)
+        )]);
+    }
+    let ignored = Mutex::new(Vec::new());
+    let started = Instant::now();
+    let failures = in_parallel(&run, |(name, d)| {
+        let t = Instant::now();
+        let (ok, out) = run_command(test(name, d.miri_flags.as_ref(), false), name, MIRI_TIMEOUT)?;
+        if !ok {
+            return Err(format!(
+                "exercise {name}: its tests fail under Miri:\n{}",
+                tail(&out, 40)
+            ));
+        }
+        for line in out.lines().filter(|l| l.contains("... ignored")) {
+            ignored
+                .lock()
+                .unwrap()
+                .push(format!("{name}: {}", line.trim()));
+        }
+        eprintln!(
+            "    exercise {name} ok under Miri ({:.1}s)",
+            t.elapsed().as_secs_f64()
+        );
+        Ok(())
+    });
+    eprintln!(
+        "    {} exercise test file(s) run under Miri in {:.0}s; not run:",
+        run.len(),
+        started.elapsed().as_secs_f64()
+    );
+    for (name, d) in &skipped {
+        eprintln!(
+            "      {name} (all its tests): {}",
+            d.miri_skip.as_deref().unwrap_or_default()
+        );
+    }
+    for line in ignored.into_inner().unwrap() {
+        eprintln!("      {line}");
+    }
+    Ok(failures)
+}
+
+/// `cargo xtask record NAME` for an example declared `// output: miri`.
+pub fn record_under_miri(ex: &Example) -> Result<(), String> {
+    let toolchain = nightly()?;
+    eprintln!("recording {}", header(&ex.name, &ex.directives));
+    let (ok, out) = run_command(miri_command(&toolchain, ex, &[]), &ex.name, MIRI_TIMEOUT)?;
+    if ok {
+        return Err(format!(
+            "{}: Miri found no undefined behaviour; nothing recorded",
+            ex.name
+        ));
+    }
+    let text = format!("{}\n{}\n", header(&ex.name, &ex.directives), out.trim_end());
+    std::fs::write(ex.output_file(), text).map_err(|e| e.to_string())
+}
+
+/// `cargo xtask loom`: the models in `loom/`, which include the book's files.
+pub fn loom() -> Result<(), String> {
+    let target = target_dir().join("loom");
+    crate::util::run(
+        cargo_command()
+            .args([
+                "test",
+                "--quiet",
+                "--release",
+                "--package",
+                "loom-models",
+                "--target-dir",
+            ])
+            .arg(&target)
+            .env("RUSTFLAGS", "--cfg loom")
+            .env("LOOM_MAX_PREEMPTIONS", "3")
+            .current_dir(root()),
+    )
+}
+
+/// `cargo xtask tsan [NAME...]`: the examples built with ThreadSanitizer
+/// (std rebuilt with it too, so that its own synchronisation is seen), each
+/// run with its test arguments; any report fails the check.
+pub fn tsan(names: &[String]) -> Result<(), String> {
+    let toolchain = nightly()?;
+    let all = examples::all()?;
+    for name in names {
+        if !all.iter().any(|e| &e.name == name) {
+            return Err(format!("no example named `{name}` in examples/"));
+        }
+    }
+    let chosen: Vec<&Example> = all
+        .iter()
+        .filter(|e| names.is_empty() || names.contains(&e.name))
+        .collect();
+    let (skipped, run): (Vec<&Example>, Vec<&Example>) = chosen
+        .into_iter()
+        .partition(|e| e.directives.tsan_skip.is_some() || e.directives.miri_only);
+    let target = target_dir().join("tsan");
+    eprintln!("    building the examples with -Zsanitizer=thread and -Zbuild-std");
+    let mut build = cargo_of(&toolchain);
+    build
+        .args([
+            "build",
+            "--quiet",
+            "-Zbuild-std",
+            "--target",
+            TSAN_TARGET,
+            "--package",
+            "concurrency-in-rust",
+            "--target-dir",
+        ])
+        .arg(&target)
+        .env("RUSTFLAGS", "-Zsanitizer=thread");
+    for ex in &run {
+        build.args(["--example", &ex.name]);
+    }
+    crate::util::run(&mut build)?;
+    let started = Instant::now();
+    let failures = in_parallel(&run, |ex| {
+        let bin = target
+            .join(TSAN_TARGET)
+            .join("debug/examples")
+            .join(&ex.name);
+        let mut cmd = Command::new(&bin);
+        cmd.args(&ex.directives.test_args).env(
+            "TSAN_OPTIONS",
+            "halt_on_error=1 exitcode=66 second_deadlock_stack=1",
+        );
+        let (ok, out) = run_command(cmd, &ex.name, TSAN_TIMEOUT)?;
+        if !ok || out.contains("WARNING: ThreadSanitizer") {
+            return Err(format!(
+                "{} under ThreadSanitizer:\n{}",
+                ex.name,
+                tail(&out, 40)
+            ));
+        }
+        Ok(())
+    });
+    eprintln!(
+        "    {} example(s) run under ThreadSanitizer in {:.0}s; {} not run:",
+        run.len(),
+        started.elapsed().as_secs_f64(),
+        skipped.len()
+    );
+    for ex in &skipped {
+        let why = ex
+            .directives
+            .tsan_skip
+            .as_deref()
+            .unwrap_or("undefined behaviour on purpose (Miri checks it)");
+        eprintln!("      {}: {why}", ex.name);
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} problem(s):\n\n{}",
+            failures.len(),
+            failures.join("\n\n")
+        ))
+    }
+}
+
+/// `cargo xtask flake-hunt [--runs N]`: the whole example check N times in a
+/// row (20 by default); every other run keeps every core busy with spinning
+/// threads, so that the examples run late, preempted and out of their usual
+/// order. Any failure ends the hunt with the run that failed.
+pub fn flake_hunt(args: &[String]) -> Result<(), String> {
+    let runs = match args {
+        [] => 20,
+        [flag, n] if flag == "--runs" => n
+            .parse::<u32>()
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or(format!("--runs needs a whole number above 0, got `{n}`"))?,
+        _ => return Err("usage: cargo xtask flake-hunt [--runs N]".into()),
+    };
+    let started = Instant::now();
+    let cores = thread::available_parallelism().map_or(2, |n| n.get());
+    for i in 1..=runs {
+        let busy = i % 2 == 0;
+        let t = Instant::now();
+        let stop = AtomicBool::new(false);
+        let (done_tx, done_rx) = mpsc::channel::<Result<(), String>>();
+        thread::scope(|s| {
+            if busy {
+                for _ in 0..cores {
+                    s.spawn(|| {
+                        let mut x = 0u64;
+                        while !stop.load(Ordering::Relaxed) {
+                            x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(7));
+                        }
+                    });
+                }
+            }
+            let result = examples::check_quietly();
+            stop.store(true, Ordering::Relaxed);
+            done_tx.send(result).unwrap();
+        });
+        let load = if busy {
+            format!("{cores} cores kept busy")
+        } else {
+            "idle".into()
+        };
+        match done_rx.recv().unwrap() {
+            Ok(()) => eprintln!(
+                "    run {i}/{runs} ({load}): every example passed ({:.0}s)",
+                t.elapsed().as_secs_f64()
+            ),
+            Err(e) => return Err(format!("run {i}/{runs} ({load}) failed:\n{e}")),
+        }
+    }
+    eprintln!(
+        "    {runs} run(s) in a row, 0 failures, in {:.0}s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
