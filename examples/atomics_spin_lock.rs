@@ -6,10 +6,13 @@ use std::thread;
 /// The spin lock as a module of its own, so that other programs can reuse it.
 pub mod spin {
     use std::cell::UnsafeCell;
-    use std::hint::spin_loop;
     use std::ops::{Deref, DerefMut};
-    use std::sync::atomic::AtomicBool;
     use std::sync::atomic::Ordering::{Acquire, Relaxed, Release};
+    // Chapter 23 model-checks this code with loom, which swaps in its own types.
+    #[cfg(loom)]
+    use loom_models::{hint::spin_loop, sync::atomic::AtomicBool};
+    #[cfg(not(loom))]
+    use std::{hint::spin_loop, sync::atomic::AtomicBool};
 
     pub struct SpinLock<T> {
         locked: AtomicBool,
@@ -21,7 +24,7 @@ pub mod spin {
     unsafe impl<T: Send> Sync for SpinLock<T> {}
 
     impl<T> SpinLock<T> {
-        pub const fn new(value: T) -> Self {
+        pub fn new(value: T) -> Self {
             Self {
                 locked: AtomicBool::new(false),
                 value: UnsafeCell::new(value),
@@ -93,3 +96,29 @@ fn main() {
     assert_eq!(list.len(), 4000);
 }
 // ANCHOR_END: main
+
+// ANCHOR: loom
+/// Run by `cargo xtask loom`: loom runs the closure once for every way the
+/// two threads can interleave, and fails on a data race, a deadlock or an
+/// access to the counter that the lock's orderings do not order.
+#[cfg(all(loom, test))]
+mod loom_model {
+    use super::spin::SpinLock;
+    use loom::{cell::UnsafeCell, sync::Arc, thread};
+
+    #[test]
+    fn two_threads_increment_under_the_lock() {
+        loom::model(|| {
+            // loom's UnsafeCell records every access to the counter.
+            let lock = Arc::new(SpinLock::new(UnsafeCell::new(0)));
+            let other = thread::spawn({
+                let lock = Arc::clone(&lock);
+                move || lock.lock().with_mut(|n| unsafe { *n += 1 })
+            });
+            lock.lock().with_mut(|n| unsafe { *n += 1 });
+            other.join().unwrap();
+            assert_eq!(lock.lock().with(|n| unsafe { *n }), 2);
+        });
+    }
+}
+// ANCHOR_END: loom

@@ -2,6 +2,10 @@
 
 // ANCHOR: event
 mod event {
+    // Chapter 23 model-checks this code with loom, which swaps in its own types.
+    #[cfg(loom)]
+    use loom_models::sync::{Condvar, Mutex};
+    #[cfg(not(loom))]
     use std::sync::{Condvar, Mutex};
     use std::time::Duration;
 
@@ -79,3 +83,31 @@ fn main() {
     println!("wait_timeout(50 ms) on a cleared event returned {woken}");
 }
 // ANCHOR_END: main
+
+/// Run by `cargo xtask loom`: however the threads interleave, a waiter
+/// returns once the flag is set, and never before.
+#[cfg(all(loom, test))]
+mod loom_model {
+    use super::event::Event;
+    use loom::sync::Arc;
+    use loom::sync::atomic::{AtomicBool, Ordering::SeqCst};
+    use loom::thread;
+
+    #[test]
+    fn set_wakes_the_waiter() {
+        loom::model(|| {
+            let shared = Arc::new((Event::default(), AtomicBool::new(false)));
+            let waiter = thread::spawn({
+                let shared = Arc::clone(&shared);
+                move || {
+                    shared.0.wait();
+                    assert!(shared.1.load(SeqCst), "woke before the flag was set");
+                }
+            });
+            shared.1.store(true, SeqCst);
+            shared.0.set();
+            waiter.join().unwrap(); // a lost wake-up would be a deadlock here
+            assert!(shared.0.is_set());
+        });
+    }
+}

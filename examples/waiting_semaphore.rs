@@ -5,6 +5,10 @@
 
 // ANCHOR: semaphore
 mod semaphore {
+    // Chapter 23 model-checks this code with loom, which swaps in its own types.
+    #[cfg(loom)]
+    use loom_models::sync::{Condvar, Mutex};
+    #[cfg(not(loom))]
     use std::sync::{Condvar, Mutex};
 
     /// A counting semaphore: at most `permits` holders at a time.
@@ -75,3 +79,35 @@ fn main() {
     println!("peak: {peak} at once");
 }
 // ANCHOR_END: main
+
+/// Run by `cargo xtask loom`: three threads share one permit; in every
+/// interleaving loom tries, at most one holds it and nobody waits forever.
+#[cfg(all(loom, test))]
+mod loom_model {
+    use super::semaphore::Semaphore;
+    use loom::sync::Arc;
+    use loom::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+    use loom::thread;
+
+    #[test]
+    fn one_permit_one_holder() {
+        loom::model(|| {
+            let shared = Arc::new((Semaphore::new(1), AtomicUsize::new(0)));
+            let job = move |shared: Arc<(Semaphore, AtomicUsize)>| {
+                let _permit = shared.0.acquire();
+                assert_eq!(shared.1.fetch_add(1, SeqCst), 0, "two holders at once");
+                shared.1.fetch_sub(1, SeqCst);
+            };
+            let others: Vec<_> = (0..2)
+                .map(|_| {
+                    let shared = Arc::clone(&shared);
+                    thread::spawn(move || job(shared))
+                })
+                .collect();
+            job(shared);
+            for other in others {
+                other.join().unwrap();
+            }
+        });
+    }
+}

@@ -3,9 +3,12 @@
 //! One compare-and-exchange decides who runs the closure; a Release store
 //! of `DONE` publishes what it wrote, and an Acquire load sees it.
 
-use std::sync::atomic::AtomicU8;
 use std::sync::atomic::Ordering::{Acquire, Relaxed, Release};
-use std::thread;
+// Chapter 23 model-checks this code with loom, which swaps in its own types.
+#[cfg(loom)]
+use loom_models::{sync::atomic::AtomicU8, thread};
+#[cfg(not(loom))]
+use std::{sync::atomic::AtomicU8, thread};
 
 /// No call has started the closure yet.
 const NEW: u8 = 0;
@@ -20,7 +23,7 @@ pub struct OnceFlag {
 }
 
 impl OnceFlag {
-    pub const fn new() -> Self {
+    pub fn new() -> Self {
         Self {
             state: AtomicU8::new(NEW),
         }
@@ -60,5 +63,34 @@ impl OnceFlag {
 impl Default for OnceFlag {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// Run by `cargo xtask loom`: two threads race to run the closure; exactly
+/// one runs it, and the loser returns only after seeing what it wrote.
+#[cfg(all(loom, test))]
+mod loom_model {
+    use super::OnceFlag;
+    use loom::{cell::UnsafeCell, sync::Arc, thread};
+
+    #[test]
+    fn exactly_one_runs_and_both_see_its_write() {
+        loom::model(|| {
+            let shared = Arc::new((OnceFlag::new(), UnsafeCell::new(0)));
+            let race = |shared: Arc<(OnceFlag, UnsafeCell<i32>)>| {
+                let ran = shared
+                    .0
+                    .call_once(|| shared.1.with_mut(|v| unsafe { *v += 1 }));
+                // loom fails here if the Acquire/Release pair did not order the write.
+                assert_eq!(shared.1.with(|v| unsafe { *v }), 1);
+                ran
+            };
+            let other = thread::spawn({
+                let shared = Arc::clone(&shared);
+                move || race(shared)
+            });
+            let ran_here = race(shared);
+            assert!(ran_here ^ other.join().unwrap(), "exactly one call runs it");
+        });
     }
 }

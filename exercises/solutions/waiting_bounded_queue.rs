@@ -4,8 +4,12 @@
 //! wakes consumers, so a notification always reaches a thread that can use it.
 
 use std::collections::VecDeque;
-use std::sync::{Condvar, Mutex};
 use std::time::Duration;
+// Chapter 23 model-checks this code with loom, which swaps in its own types.
+#[cfg(loom)]
+use loom_models::sync::{Condvar, Mutex};
+#[cfg(not(loom))]
+use std::sync::{Condvar, Mutex};
 
 /// A FIFO queue that holds at most `capacity` items.
 pub struct BoundedQueue<T> {
@@ -77,5 +81,29 @@ impl<T> BoundedQueue<T> {
     /// Whether the queue is empty now.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+/// Run by `cargo xtask loom`: a producer pushes three items through a queue
+/// of capacity 1 while the consumer pops them; in every interleaving they
+/// arrive in order and nobody waits forever.
+#[cfg(all(loom, test))]
+mod loom_model {
+    use super::BoundedQueue;
+    use loom::{sync::Arc, thread};
+
+    #[test]
+    fn items_arrive_in_order_through_a_full_queue() {
+        loom::model(|| {
+            let queue = Arc::new(BoundedQueue::new(1));
+            let producer = thread::spawn({
+                let queue = Arc::clone(&queue);
+                move || (1..=3).for_each(|i| queue.push(i))
+            });
+            let got: Vec<i32> = (0..3).map(|_| queue.pop()).collect();
+            producer.join().unwrap();
+            assert_eq!(got, [1, 2, 3]);
+            assert!(queue.is_empty());
+        });
     }
 }

@@ -3,8 +3,12 @@
 //! The count lives in a `Mutex`, and a `Condvar` announces that it reached
 //! zero. Every waiter needs that news, so `count_down` uses `notify_all`.
 
-use std::sync::{Condvar, Mutex};
 use std::time::Duration;
+// Chapter 23 model-checks this code with loom, which swaps in its own types.
+#[cfg(loom)]
+use loom_models::sync::{Condvar, Mutex};
+#[cfg(not(loom))]
+use std::sync::{Condvar, Mutex};
 
 /// A one-shot gate that opens when its count reaches zero.
 pub struct CountDownLatch {
@@ -54,5 +58,31 @@ impl CountDownLatch {
             .wait_timeout_while(count, timeout, |n| *n > 0)
             .unwrap();
         *count == 0
+    }
+}
+
+/// Run by `cargo xtask loom`: two threads count down while the main thread
+/// waits; in every interleaving it wakes, and only after both.
+#[cfg(all(loom, test))]
+mod loom_model {
+    use super::CountDownLatch;
+    use loom::{sync::Arc, thread};
+
+    #[test]
+    fn wait_returns_after_every_count_down() {
+        loom::model(|| {
+            let latch = Arc::new(CountDownLatch::new(2));
+            let counters: Vec<_> = (0..2)
+                .map(|_| {
+                    let latch = Arc::clone(&latch);
+                    thread::spawn(move || latch.count_down())
+                })
+                .collect();
+            latch.wait();
+            assert_eq!(latch.count(), 0);
+            for counter in counters {
+                counter.join().unwrap();
+            }
+        });
     }
 }
