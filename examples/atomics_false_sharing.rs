@@ -8,6 +8,7 @@
 // output: mask \s+\d+\.\d+x
 // output: mask \d+ increments
 // output: test-args --quick
+// miri: skip a measurement: millions of increments are hours for an interpreter
 
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::thread;

@@ -2,6 +2,7 @@
 
 // With `Relaxed`, the count depends on the CPU: 0 on x86, possibly more on ARM.
 // output: mask Relaxed +\d+
+// miri: skip a million messages are hours for an interpreter; loom and Miri check orderings on smaller code (chapter 23)
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;

@@ -8,6 +8,7 @@
 // output: mask \d+\.\d+x
 // output: mask \d+ increments
 // output: test-args --quick
+// miri: skip measures CPU time with getrusage through libc, which Miri does not emulate
 
 #[path = "atomics_spin_lock.rs"]
 #[allow(dead_code)] // we use its `spin` module, not its `main`

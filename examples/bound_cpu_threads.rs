@@ -6,6 +6,7 @@
 // output: mask-numbers
 // The tests count primes in a smaller range: only the masked numbers change.
 // output: test-args --quick
+// miri: skip measures CPU time with getrusage through libc, which Miri does not emulate
 
 use std::thread;
 use std::time::{Duration, Instant};

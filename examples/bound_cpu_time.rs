@@ -4,6 +4,7 @@
 // Times depend on the machine and its load; so do the ratios.
 // output: mask-durations
 // output: mask \d+\.\d+
+// miri: skip measures CPU time with getrusage through libc, which Miri does not emulate
 
 use std::hint::black_box;
 use std::thread;

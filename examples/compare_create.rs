@@ -6,6 +6,7 @@
 // output: mask-numbers
 // The tests run a short version: only the masked numbers change.
 // output: test-args --quick
+// miri: skip starts child processes, which Miri cannot do
 
 use std::path::Path;
 use std::process::{self, Command};

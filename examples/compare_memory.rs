@@ -7,6 +7,7 @@
 // output: mask-numbers
 // The tests run a short version: only the masked numbers change.
 // output: test-args --quick
+// miri: skip measures memory in /proc/self/status, which Miri's isolation forbids
 
 use std::io::{self, BufRead, Read};
 use std::process::{self, Command, Stdio};

@@ -1,6 +1,8 @@
 //! A thread changes the parent's global variable; a child process changes
 //! only its own copy. The program re-runs itself as the child: `--child`.
 
+// miri: skip starts itself as a child process, which Miri cannot do
+
 use std::process::{self, Command};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;

@@ -3,6 +3,7 @@
 
 // The child's stderr names the crashed thread's OS thread ID.
 // output: mask \(\d+\)
+// miri: skip starts itself as a child process, which Miri cannot do
 
 use std::hint::black_box;
 use std::os::unix::process::ExitStatusExt;

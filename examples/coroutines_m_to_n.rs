@@ -4,6 +4,7 @@
 // Which worker runs which step is up to the scheduler: the counts vary by run.
 // output: mask \d+ of the \d+ tasks
 // output: mask used \d+ distinct
+// miri: skip 1000 threads and tasks take minutes in an interpreter
 
 use std::collections::HashSet;
 use std::thread::{self, ThreadId};

@@ -6,6 +6,7 @@
 // output: mask-numbers
 // The tests run a short version: only the masked numbers change.
 // output: test-args --quick
+// miri: skip measures memory in /proc/self/status, which Miri's isolation forbids
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};

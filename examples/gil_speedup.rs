@@ -9,6 +9,7 @@
 // output: mask \s*\d+(\.\d+)?
 // The tests run a tiny job: only the masked numbers change.
 // output: test-args --quick
+// miri: skip runs python3 as a child process, which Miri cannot do
 
 use std::io::Read;
 use std::process::{self, Command, Stdio};

@@ -2,6 +2,8 @@
 //! is refused before anything is allocated, and a truncated frame is reported,
 //! so the parent neither hangs nor panics.
 
+// miri: skip starts itself as a child process, which Miri cannot do
+
 use std::io::{self, Read, Write};
 use std::process::{self, Child, Command, Stdio};
 use std::{env, thread, time::Duration};

@@ -2,6 +2,8 @@
 //! length-prefixed jobs over stdin and reads results from stdout; a worker that
 //! crashes is reaped and replaced, and its job is retried on the fresh worker.
 
+// miri: skip starts itself as a child process, which Miri cannot do
+
 use std::collections::VecDeque;
 use std::io::{self, Read, Write};
 use std::os::unix::process::ExitStatusExt;

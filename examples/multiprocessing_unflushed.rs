@@ -1,6 +1,8 @@
 //! A worker that writes its reply into a buffer and forgets to flush it: the
 //! parent would wait forever, so it waits with a limit and reports the stall.
 
+// miri: skip starts itself as a child process, which Miri cannot do
+
 use std::io::{self, BufWriter, Read, Write};
 use std::process::{self, Child, Command, Stdio};
 use std::sync::mpsc;

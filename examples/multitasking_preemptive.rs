@@ -5,6 +5,7 @@
 // output: mask ticked [1-9]\d* times
 // The CPU the threads are pinned to depends on the machine.
 // output: mask CPU \d+
+// miri: skip asks which CPU it runs on (sched_getcpu), which Miri does not emulate
 
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::time::{Duration, Instant};

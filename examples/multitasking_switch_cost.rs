@@ -6,6 +6,7 @@
 // output: mask-numbers
 // The tests run a short version: only the masked numbers change.
 // output: test-args --quick
+// miri: skip pins threads to CPUs through libc, which Miri does not emulate
 
 use std::hint::black_box;
 use std::sync::Arc;

@@ -7,6 +7,7 @@
 // The book's run is a release build; the tests run less work.
 // output: release
 // output: test-args --quick
+// miri: skip asks which CPU it runs on (sched_getcpu), which Miri does not emulate
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

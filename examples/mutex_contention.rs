@@ -5,6 +5,7 @@
 // output: mask-numbers
 // The tests run a short version: only the masked numbers change.
 // output: test-args --quick
+// miri: skip a measurement: millions of lock operations are hours for an interpreter
 
 use std::collections::HashMap;
 use std::sync::Mutex;

@@ -1,5 +1,7 @@
 //! A child that panics or aborts ends alone; the parent keeps running and sees how.
 
+// miri: skip starts itself as a child process, which Miri cannot do
+
 use std::os::unix::process::ExitStatusExt;
 use std::process::{self, Command};
 use std::{env, io};

@@ -1,5 +1,7 @@
 //! A child's environment and working directory: inherited, set, removed or cleared.
 
+// miri: skip starts itself as a child process, which Miri cannot do
+
 use std::process::{self, Command};
 use std::{env, io};
 

@@ -1,5 +1,7 @@
 //! How a child ended: `ExitStatus`, its `code()`, and on Unix its `signal()`.
 
+// miri: skip starts child processes, which Miri cannot do
+
 use std::os::unix::process::ExitStatusExt;
 use std::process::{self, Command, ExitStatus};
 use std::{env, io, thread, time::Duration};

@@ -1,6 +1,8 @@
 //! `fork` copies the calling process: the child starts with the parent's values,
 //! at the same addresses, but from then on each process changes only its own copy.
 
+// miri: skip calls fork through libc, which Miri does not emulate
+
 use std::io::{self, Write};
 
 // ANCHOR: main

@@ -1,6 +1,8 @@
 //! `fork` in a program that has threads: the child gets only the thread that
 //! called `fork`, and a lock another thread held stays locked in the child.
 
+// miri: skip calls fork through libc and reads /proc, which Miri does not emulate
+
 use std::io::{self, Read};
 use std::os::fd::AsRawFd;
 use std::sync::{Mutex, mpsc};

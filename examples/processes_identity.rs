@@ -2,6 +2,7 @@
 
 // Process IDs change from run to run.
 // output: mask pid \d+
+// miri: skip reads /proc and starts child processes, which Miri cannot do
 
 use std::process::{self, Command};
 use std::{env, fs, os::unix::process::parent_id, sync::mpsc, thread};

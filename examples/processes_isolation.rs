@@ -1,5 +1,7 @@
 //! Parent and child do not share memory: each has its own copy of every variable.
 
+// miri: skip starts itself as a child process, which Miri cannot do
+
 use std::process::{self, Command};
 use std::sync::atomic::{AtomicU64, Ordering::SeqCst};
 use std::{env, io};

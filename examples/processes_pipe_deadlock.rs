@@ -2,6 +2,7 @@
 
 // How far the writer gets before it blocks depends on the pipe and `cat`'s buffers.
 // output: mask wrote \d+
+// miri: skip starts child processes, which Miri cannot do
 
 use std::io::{self, Write};
 use std::process::{Child, Command, Stdio};

@@ -6,6 +6,7 @@
 // output: mask-numbers
 // The tests run a short version: only the masked numbers change.
 // output: test-args --quick
+// miri: skip starts itself as a child process, which Miri cannot do
 
 use std::io::{self, Read, Write};
 use std::process::{self, Command, Stdio};

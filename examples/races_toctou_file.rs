@@ -1,5 +1,8 @@
 //! Time of check to time of use with files: `exists()` then create, against `create_new`.
 
+// It creates and removes real files, which Miri's isolation would refuse.
+// miri: flags -Zmiri-disable-isolation
+
 use std::fs::{self, File};
 use std::io::{self, ErrorKind};
 use std::path::{Path, PathBuf};

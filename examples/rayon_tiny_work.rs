@@ -10,6 +10,7 @@
 // The number of threads is the machine's number of logical CPUs.
 // output: mask rayon threads: \d+
 // output: test-args --quick
+// miri: skip a measurement: millions of items take hours for an interpreter
 
 use rayon::prelude::*;
 use std::time::{Duration, Instant};

@@ -9,6 +9,7 @@
 // The tests count primes below a smaller limit.
 // output: mask below \d+: \d+
 // output: test-args --quick
+// miri: skip a measurement: finding primes by trial division takes minutes interpreted
 
 use rayon::prelude::*;
 use std::time::Instant;

@@ -1,5 +1,8 @@
 //! Pitfall: when `main` returns, the process ends, and every other thread with it.
 
+// Its point is a thread that `main` does not wait for, which Miri reports as a leak.
+// miri: flags -Zmiri-ignore-leaks
+
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::thread;

@@ -3,6 +3,7 @@
 
 // Sizes depend on the C library and the kernel.
 // output: mask-numbers
+// miri: skip reads /proc/self/smaps, which Miri's isolation forbids
 
 use std::fs;
 use std::thread;

@@ -71,6 +71,7 @@ fn nothing_to_judge() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "measures CPU time with getrusage")]
 fn measure_returns_the_result_and_wall_time() {
     let (value, t) = measure(|| {
         thread::sleep(ms(30));
@@ -85,6 +86,7 @@ fn measure_returns_the_result_and_wall_time() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "measures CPU time with getrusage")]
 fn sleeping_is_io_bound() {
     let (_, t) = measure(|| thread::sleep(ms(50)));
     assert_eq!(classify(t, 1), Some(Bound::Io), "{t:?}");
@@ -101,6 +103,7 @@ impl Drop for StopOnDrop<'_> {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "measures CPU time with getrusage")]
 fn other_threads_cpu_time_does_not_count() {
     // Another thread burns CPU while the measured thread sleeps. Only the
     // measured thread's CPU time belongs in the result: RUSAGE_THREAD.
@@ -120,6 +123,7 @@ fn other_threads_cpu_time_does_not_count() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "measures CPU time with getrusage")]
 fn computing_uses_cpu_time() {
     let (sum, t) =
         measure(|| (0..5_000_000_u64).fold(0_u64, |acc, i| acc.wrapping_add(black_box(i))));

@@ -1,6 +1,8 @@
 //! Tests for the exercise `compare_creation_time`. They check what was
 //! created and what was returned, never how fast: timings vary.
 
+// miri: skip its tests start child processes, which Miri cannot do
+
 use std::fs;
 use std::io::ErrorKind;
 use std::sync::atomic::{AtomicU32, Ordering};

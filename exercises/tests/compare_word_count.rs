@@ -1,5 +1,7 @@
 //! Tests for the exercise `compare_word_count`.
 
+// miri: skip its tests start child processes, which Miri cannot do
+
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;

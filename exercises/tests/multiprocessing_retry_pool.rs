@@ -1,5 +1,7 @@
 //! Tests for the exercise `multiprocessing_retry_pool`.
 
+// miri: skip its tests start child processes, which Miri cannot do
+
 use std::sync::{Mutex, mpsc};
 use std::thread;
 use std::time::Duration;

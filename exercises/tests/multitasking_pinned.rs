@@ -1,5 +1,7 @@
 //! Tests for the exercise `multitasking_pinned` (Linux).
 
+// miri: skip its tests pin threads to CPUs through libc, which Miri does not emulate
+
 use std::io::ErrorKind;
 
 use exercises::multitasking_pinned::{allowed_cpus, run_on_cpu};

@@ -1,5 +1,7 @@
 //! Tests for the exercise `processes_filter`.
 
+// miri: skip its tests start child processes, which Miri cannot do
+
 use std::io;
 use std::process::ExitStatus;
 use std::sync::mpsc;

@@ -1,5 +1,7 @@
 //! Tests for the exercise `processes_timeout`.
 
+// miri: skip its tests start child processes, which Miri cannot do
+
 use std::io;
 use std::os::unix::process::ExitStatusExt;
 use std::process::Command;
