@@ -46,8 +46,11 @@ pub fn build() -> Result<PathBuf, String> {
     Ok(site)
 }
 
-fn include_re() -> Regex {
-    Regex::new(r"\{\{#(include|rustdoc_include|playground)\s+([^}\s]+)[^}]*\}\}").unwrap()
+fn include_re() -> &'static Regex {
+    static RE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        Regex::new(r"\{\{#(include|rustdoc_include|playground)\s+([^}\s]+)[^}]*\}\}").unwrap()
+    });
+    &RE
 }
 
 /// Checks on `src/` that need no build.

@@ -106,9 +106,17 @@ fn tail(text: &str, lines: usize) -> String {
 pub fn miri(names: &[String]) -> Result<(), String> {
     let toolchain = nightly()?;
     let all = examples::all()?;
+    let exercise = |name: &str| {
+        root()
+            .join("exercises/tests")
+            .join(format!("{name}.rs"))
+            .exists()
+    };
     for name in names {
-        if !all.iter().any(|e| &e.name == name) {
-            return Err(format!("no example named `{name}` in examples/"));
+        if !all.iter().any(|e| &e.name == name) && !exercise(name) {
+            return Err(format!(
+                "no example in examples/ or exercise in exercises/tests/ named `{name}`"
+            ));
         }
     }
     let chosen: Vec<&Example> = all
@@ -118,6 +126,7 @@ pub fn miri(names: &[String]) -> Result<(), String> {
     let (skipped, run): (Vec<&Example>, Vec<&Example>) = chosen
         .into_iter()
         .partition(|e| e.directives.miri_skip.is_some());
+    let exercises: Vec<String> = names.iter().filter(|n| exercise(n)).cloned().collect();
     eprintln!("    preparing Miri's sysroot and building the examples");
     crate::util::run(cargo_of(&toolchain).args(["miri", "setup", "--quiet"]))?;
     // One build first, so that the parallel runs below do not wait on it.
@@ -180,8 +189,8 @@ pub fn miri(names: &[String]) -> Result<(), String> {
             ex.directives.miri_skip.as_deref().unwrap_or_default()
         );
     }
-    if names.is_empty() {
-        failures.extend(miri_exercises(&toolchain)?);
+    if names.is_empty() || !exercises.is_empty() {
+        failures.extend(miri_exercises(&toolchain, &exercises)?);
     }
     if failures.is_empty() {
         Ok(())
@@ -198,10 +207,13 @@ pub fn miri(names: &[String]) -> Result<(), String> {
 /// at a time, so that each file can declare `// miri: skip REASON` or
 /// `// miri: flags FLAGS` as examples do; single tests opt out with
 /// `#[cfg_attr(miri, ignore = "REASON")]`.
-fn miri_exercises(toolchain: &str) -> Result<Vec<String>, String> {
+fn miri_exercises(toolchain: &str, only: &[String]) -> Result<Vec<String>, String> {
     let mut files = Vec::new();
     for path in crate::util::files(&root().join("exercises/tests"), ".rs") {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        if !only.is_empty() && !only.contains(&name) {
+            continue;
+        }
         let d = examples::parse_directives(&crate::util::read(&path)?)
             .map_err(|e| format!("{}: {e}", rel(&path)))?;
         files.push((name, d));

@@ -231,9 +231,11 @@ pub fn run_command(
     ))
 }
 
+/// Kills the process group `pid` leads. (`kill -KILL -PID` would not do:
+/// procps' kill reads `-PID` as an option, exits 0 and kills nothing.)
 fn kill_group(pid: u32) {
     let _ = Command::new("kill")
-        .args(["-KILL", &format!("-{pid}")])
+        .args(["-s", "KILL", "--", &format!("-{pid}")])
         .stderr(Stdio::null())
         .status();
 }
@@ -447,6 +449,28 @@ fn record_machine() -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_command_past_its_timeout_is_killed_with_its_children() {
+        // A shell whose child sleeps: both are in the group that must die.
+        let mut cmd = Command::new("sh");
+        cmd.args(["-c", "sleep 30; echo late"]);
+        let started = Instant::now();
+        let result = run_command(cmd, "sleeper", Duration::from_millis(300));
+        assert!(result.unwrap_err().contains("did not finish within"));
+        assert!(started.elapsed() < Duration::from_secs(10), "not killed");
+    }
+
+    #[test]
+    fn miri_and_tsan_directives_need_a_reason() {
+        let d = parse_directives("// miri: skip opens sockets\n// tsan: skip why not\n// miri: flags -Zmiri-ignore-leaks").unwrap();
+        assert_eq!(d.miri_skip.as_deref(), Some("opens sockets"));
+        assert_eq!(d.tsan_skip.as_deref(), Some("why not"));
+        assert_eq!(d.miri_flags.as_deref(), Some("-Zmiri-ignore-leaks"));
+        assert!(parse_directives("// miri: skip").is_err());
+        assert!(parse_directives("// tsan: sometimes").is_err());
+        assert!(parse_directives("// output: miri").unwrap().miri_only);
+    }
 
     #[test]
     fn directives_are_parsed_and_unknown_ones_rejected() {

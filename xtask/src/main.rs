@@ -29,6 +29,7 @@ cargo xtask <command>
   record --listings  re-record the compiler errors of listings/*.rs
   record --figures   redraw the figures drawn from recorded outputs
   miri [NAME...]     run the examples and exercise solutions under Miri
+                     (NAME: an example, or an exercise in exercises/tests)
   loom               model-check the book's hand-built primitives with loom
   tsan [NAME...]     run the threaded examples under ThreadSanitizer
   flake-hunt [--runs N]
