@@ -36,7 +36,7 @@ const SEARCHES = [
   ["posix_spawn", "processes.html"],
   ["available_parallelism", "threads.html"],
   ["thread_local", "threads.html"],
-  ["JoinHandle", "threads.html"],
+  ["stack_size", "threads.html"],
   ["crash containment", "compare.html"],
   ["IO-bound", "bound.html"],
   ["sched_setaffinity", "multitasking.html"],
@@ -50,6 +50,12 @@ const SEARCHES = [
   ["with_min_len", "rayon.html"],
   ["Gustafson", "amdahl.html"],
   ["BrokenProcessPool", "multiprocessing.html"],
+  ["Waker", "futures.html"],
+  ["spawn_blocking", "tokio.html"],
+  ["TaskGroup", "joining.html"],
+  ["EMFILE", "coordination.html"],
+  ["reactor", "network.html"],
+  ["loom", "testing.html"],
 ];
 // Pages that get the accessibility audit, Lighthouse and screenshots.
 const KEY_PAGES = ["preface.html", "threads.html", "multitasking.html"];
