@@ -64,6 +64,7 @@ fn take_then_next_continue_where_the_other_stopped() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "too many ids for an interpreter")]
 fn threads_share_the_range_without_duplicates_or_losses() {
     const THREADS: usize = 8;
     let ids = Arc::new(IdRange::new(1_000..21_000));

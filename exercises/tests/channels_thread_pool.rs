@@ -46,6 +46,7 @@ fn wait_for(counter: &AtomicUsize, target: usize) -> bool {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "too many jobs for an interpreter")]
 fn every_job_runs_exactly_once() {
     within(|| {
         let runs: Arc<Vec<AtomicUsize>> = Arc::new((0..500).map(|_| AtomicUsize::new(0)).collect());

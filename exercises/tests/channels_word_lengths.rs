@@ -63,6 +63,7 @@ fn lengths_count_chars_not_bytes() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "too many lines for an interpreter")]
 fn many_lines_match_the_sequential_count() {
     within(|| {
         // Enough words to fill any reasonably bounded channel many times over.

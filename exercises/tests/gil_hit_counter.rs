@@ -21,6 +21,7 @@ fn can_be_shared_between_threads() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "4 million hits: hours in an interpreter")]
 fn loses_no_hit_under_contention() {
     // The threads start together and hit as fast as they can: a counter that
     // reads, then writes in a separate step, loses hits here.
@@ -42,6 +43,7 @@ fn loses_no_hit_under_contention() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "832 000 hits: too slow in an interpreter")]
 fn hammer_counts_every_hit() {
     assert_eq!(hammer(1, 1000), 1000);
     assert_eq!(hammer(8, 100_000), 800_000);

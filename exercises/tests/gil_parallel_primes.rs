@@ -5,7 +5,10 @@ use exercises::gil_parallel_primes::{count_primes, count_primes_parallel};
 #[test]
 fn known_counts() {
     // π(x), the number of primes below x (x itself is not prime here).
-    for (limit, primes) in [(10, 4), (100, 25), (1000, 168), (10_000, 1229)] {
+    let cases = [(10, 4), (100, 25), (1000, 168), (10_000, 1229)];
+    // Interpreted by Miri (`cargo xtask miri`), the largest case alone takes minutes.
+    let cases = if cfg!(miri) { &cases[..3] } else { &cases[..] };
+    for &(limit, primes) in cases {
         for threads in [1, 2, 3, 4, 8] {
             assert_eq!(
                 count_primes_parallel(limit, threads),
@@ -41,5 +44,8 @@ fn agrees_with_the_sequential_count() {
             );
         }
     }
-    assert_eq!(count_primes_parallel(100_000, 7), 9592);
+    if !cfg!(miri) {
+        // Minutes for Miri's interpreter; the loop above covers the logic.
+        assert_eq!(count_primes_parallel(100_000, 7), 9592);
+    }
 }

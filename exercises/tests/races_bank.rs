@@ -61,6 +61,7 @@ fn can_be_shared_between_threads() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "millions of withdrawals: hours in an interpreter")]
 fn concurrent_withdrawals_never_overdraw() {
     // In each round, two threads spin until both are ready, then both
     // withdraw 1 from a balance of 1: exactly one may succeed. A check and an
@@ -101,6 +102,7 @@ fn concurrent_withdrawals_never_overdraw() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "120 000 transfers: too slow in an interpreter")]
 fn concurrent_transfers_keep_every_total_exact() {
     const ACCOUNTS: usize = 8;
     const THREADS: usize = 6;

@@ -84,6 +84,7 @@ fn drain(d: &TicketDispenser, limit: u64, block: fn(usize) -> u64) -> Vec<u64> {
 const ROUNDS: usize = 20;
 
 #[test]
+#[cfg_attr(miri, ignore = "2 million tickets: hours in an interpreter")]
 fn threads_get_every_ticket_exactly_once() {
     // The threads start together and take as fast as they can: a dispenser
     // that loads, then stores in a separate step, issues duplicates here.
@@ -101,6 +102,7 @@ fn threads_get_every_ticket_exactly_once() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "a million tickets: hours in an interpreter")]
 fn threads_taking_blocks_get_every_ticket_exactly_once() {
     const LIMIT: u64 = 50_003;
     let expected: Vec<u64> = (0..LIMIT).collect();

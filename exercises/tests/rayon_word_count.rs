@@ -32,6 +32,7 @@ fn empty_input_gives_empty_map() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "20 000 lines: too slow in an interpreter")]
 fn equals_the_sequential_count_on_many_lines() {
     // Enough lines that rayon really splits the work between threads.
     let owned: Vec<String> = (0..20_000)
@@ -45,6 +46,7 @@ fn equals_the_sequential_count_on_many_lines() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "5 000 lines in many pools: too slow in an interpreter")]
 fn same_answer_in_a_pool_of_any_size() {
     let owned: Vec<String> = (0..5_000).map(|i| format!("a b{}", i % 3)).collect();
     let lines: Vec<&str> = owned.iter().map(String::as_str).collect();

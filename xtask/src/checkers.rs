@@ -225,7 +225,6 @@ fn miri_exercises(toolchain: &str, only: &[String]) -> Result<Vec<String>, Strin
         cmd.args([
             "miri",
             "test",
-            "--quiet",
             "--package",
             "exercises",
             "--features",
