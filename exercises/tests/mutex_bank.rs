@@ -67,6 +67,7 @@ fn same_account_is_refused_without_locking_twice() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "thousands of transfers each way: too slow interpreted")]
 fn transfers_both_ways_at_once_do_not_deadlock() {
     let total = within(10, || {
         let (a, b) = (account(1_000), account(1_000));
@@ -86,6 +87,7 @@ fn transfers_both_ways_at_once_do_not_deadlock() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "thousands of transfers on three threads: too slow")]
 fn a_ring_of_three_accounts_does_not_deadlock() {
     let total = within(10, || {
         let accounts = [account(500), account(500), account(500)];
