@@ -6,10 +6,6 @@
 // output: mask-numbers
 // The tests run a short version: only the masked numbers change.
 // output: test-args --quick
-// ThreadSanitizer reports a race inside tokio's IO driver here (a socket's
-// state, written at registration and read by a worker after epoll reports it
-// ready); tokio stopped testing with TSan for such reports (tokio#7299).
-// tsan: skip reports inside tokio's IO driver that TSan cannot order (tokio#7299)
 // miri: skip measurement: opens thousands of TCP sockets and threads
 
 use std::io::{Read, Write};

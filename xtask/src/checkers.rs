@@ -365,6 +365,8 @@ pub fn tsan(names: &[String]) -> Result<(), String> {
         build.args(["--example", &ex.name]);
     }
     crate::util::run(&mut build)?;
+    // Reports from dependencies that the book cannot fix, each with its reason.
+    let suppressions = root().join("xtask/tsan-suppressions.txt");
     let started = Instant::now();
     let failures = in_parallel(&run, |ex| {
         let bin = target
@@ -374,7 +376,10 @@ pub fn tsan(names: &[String]) -> Result<(), String> {
         let mut cmd = Command::new(&bin);
         cmd.args(&ex.directives.test_args).env(
             "TSAN_OPTIONS",
-            "halt_on_error=1 exitcode=66 second_deadlock_stack=1",
+            format!(
+                "halt_on_error=1 exitcode=66 second_deadlock_stack=1 suppressions={}",
+                suppressions.display()
+            ),
         );
         let (ok, out) = run_command(cmd, &ex.name, TSAN_TIMEOUT)?;
         if !ok || out.contains("WARNING: ThreadSanitizer") {
