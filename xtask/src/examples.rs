@@ -164,7 +164,7 @@ pub fn all() -> Result<Vec<Example>, String> {
         .collect()
 }
 
-fn binary(name: &str, release: bool) -> PathBuf {
+pub fn binary(name: &str, release: bool) -> PathBuf {
     let profile = if release { "release" } else { "debug" };
     crate::util::target_dir()
         .join(profile)
@@ -240,7 +240,7 @@ fn kill_group(pid: u32) {
         .status();
 }
 
-fn build(release: bool, names: &[&str]) -> Result<(), String> {
+pub fn build(release: bool, names: &[&str]) -> Result<(), String> {
     if names.is_empty() {
         return Ok(());
     }
@@ -315,7 +315,7 @@ fn check_with(verbose: bool) -> Result<(), String> {
     }
     for file in files(&root().join("listings/output"), ".txt") {
         let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
-        if stem != "machine" && !names.contains(&stem.as_str()) {
+        if stem != "machine" && stem != "measure" && !names.contains(&stem.as_str()) {
             failures.push(format!("{} belongs to no example: delete it", rel(&file)));
         }
     }
@@ -352,6 +352,9 @@ fn diff(want: &str, got: &str) -> String {
 
 /// `cargo xtask record [NAME...] | --listings`
 pub fn record(args: &[String]) -> Result<(), String> {
+    if args.iter().any(|a| a == "--measure") {
+        return crate::measure::record();
+    }
     if args.iter().any(|a| a == "--figures") {
         return crate::figures::redraw();
     }

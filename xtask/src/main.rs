@@ -5,11 +5,13 @@
 //! `[workspace.metadata.pins]` of the root `Cargo.toml`, the first time they
 //! are needed.
 
+mod apilinks;
 mod book;
 mod browser;
 mod checkers;
 mod examples;
 mod figures;
+mod measure;
 mod pins;
 mod tools;
 mod util;
@@ -28,6 +30,9 @@ cargo xtask <command>
                      (all examples and the machine description, or just NAME...)
   record --listings  re-record the compiler errors of listings/*.rs
   record --figures   redraw the figures drawn from recorded outputs
+  record --measure   re-record the table of `measure` shown in chapter 22
+  measure [--quick]  measure every cost the book quotes on this machine
+                     (release mode), beside the book's recorded figures
   miri [NAME...]     run the examples and exercise solutions under Miri
                      (NAME: an example, or an exercise in exercises/tests)
   loom               model-check the book's hand-built primitives with loom
@@ -35,6 +40,8 @@ cargo xtask <command>
   flake-hunt [--runs N]
                      run every example N times in a row (default 20),
                      every other run with all cores kept busy
+  links              check the book's links into Rust's documentation
+                     against local docs (rust-docs and cargo doc)
   tools              install the pinned book tools into target/tools
   help               this text
 ";
@@ -51,6 +58,8 @@ fn main() -> ExitCode {
         "test" => test(rest),
         "record" => examples::record(rest),
         "tools" => tools::ensure().map(|_| ()),
+        "measure" => measure::measure(rest),
+        "links" => apilinks::check(),
         "miri" => checkers::miri(rest),
         "loom" => checkers::loom(),
         "tsan" => checkers::tsan(rest),
@@ -132,6 +141,10 @@ fn test(args: &[String]) -> Result<(), String> {
     )?;
     step("figures drawn from recordings are current", &figures::check)?;
     step(
+        "`cargo xtask measure`, run small, finds every figure",
+        &measure::check,
+    )?;
+    step(
         "doctests, compile-fail listings, exercise solutions",
         &|| {
             util::cargo(&[
@@ -153,6 +166,10 @@ fn test(args: &[String]) -> Result<(), String> {
             let site = book::build()?;
             book::check_site(&site)
         },
+    )?;
+    step(
+        "links into Rust's documentation resolve (local std and cargo doc)",
+        &apilinks::check,
     )?;
     if fast {
         eprintln!("\n--fast: the browser, Miri and ThreadSanitizer checks were not run");

@@ -1,0 +1,177 @@
+//! Every link the chapters make into Rust's documentation resolves, fragment
+//! included: links to doc.rust-lang.org are checked against the docs rustup
+//! installs with the toolchain (the `rust-docs` component), and links to
+//! docs.rs against `cargo doc` of the crate versions in `Cargo.lock`.
+use crate::util::{cargo, files, read, rel, root, target_dir};
+use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// One link, where it was found, and the local file and fragment it means.
+struct Link {
+    url: String,
+    found_in: String,
+    file: PathBuf,
+    fragment: Option<String>,
+}
+
+/// Crates in `Cargo.lock` that `cargo doc` cannot build from here: loom is
+/// a dependency only under `cfg(loom)`, which cargo does not select.
+const NOT_DOCUMENTED: &[&str] = &["loom"];
+
+pub fn check() -> Result<(), String> {
+    let url = Regex::new(r#"https://(doc\.rust-lang\.org|docs\.rs)/[^\s)>"'\]]*"#).unwrap();
+    let locked = locked_crates()?;
+    let std_docs = sysroot()?.join("share/doc/rust/html");
+    if !std_docs.join("std/index.html").exists() {
+        return Err(format!(
+            "no local std docs in {}: `rustup component add rust-docs` (rust-toolchain.toml lists it)",
+            std_docs.display()
+        ));
+    }
+    let mut links = Vec::new();
+    let mut problems = Vec::new();
+    let mut outside = BTreeSet::new();
+    let mut to_document = BTreeSet::new();
+    for md in files(&root().join("src"), ".md") {
+        let text = read(&md)?;
+        for m in url.find_iter(&text) {
+            let u = m.as_str().trim_end_matches(['.', ',']).to_owned();
+            let (path, fragment) = match u.split_once('#') {
+                Some((p, f)) => (p.to_owned(), Some(f.to_owned())),
+                None => (u.clone(), None),
+            };
+            let file = if let Some(rest) = path.strip_prefix("https://doc.rust-lang.org/") {
+                // `nightly/` and `stable/` name a channel; the pages are the same.
+                let rest = rest
+                    .strip_prefix("nightly/")
+                    .or_else(|| rest.strip_prefix("stable/"))
+                    .unwrap_or(rest);
+                std_docs.join(rest)
+            } else {
+                let rest = path.trim_start_matches("https://docs.rs/");
+                let mut parts = rest.splitn(3, '/');
+                let krate = parts.next().unwrap_or_default().to_owned();
+                if !locked.contains(&krate) || NOT_DOCUMENTED.contains(&krate.as_str()) {
+                    let _version = parts.next();
+                    let name = krate.replace('-', "_");
+                    if parts
+                        .next()
+                        .is_some_and(|p| p.trim_end_matches('/') != name)
+                    {
+                        problems.push(format!(
+                            "{}: {u}: {krate}'s pages cannot be built here (not in Cargo.lock, or in NOT_DOCUMENTED): link the crate's root only",
+                            rel(&md)
+                        ));
+                    } else {
+                        outside.insert(krate);
+                    }
+                    continue;
+                }
+                to_document.insert(krate.clone());
+                let _version = parts.next();
+                let name = krate.replace('-', "_");
+                match parts.next() {
+                    Some(p) if !p.is_empty() && p.trim_end_matches('/') != name => {
+                        target_dir().join("doc").join(p)
+                    }
+                    _ => target_dir().join("doc").join(name),
+                }
+            };
+            links.push(Link {
+                url: u,
+                found_in: rel(&md),
+                file,
+                fragment,
+            });
+        }
+    }
+    let mut args = vec!["doc", "--no-deps", "--quiet"];
+    for k in &to_document {
+        args.extend(["--package", k.as_str()]);
+    }
+    cargo(&args)?;
+    let mut pages: BTreeMap<PathBuf, String> = BTreeMap::new();
+    for link in &links {
+        let mut file = link.file.clone();
+        if file.is_dir() || link.url.ends_with('/') {
+            file = file.join("index.html");
+        }
+        if !file.exists() {
+            problems.push(format!(
+                "{}: {} has no page ({} is missing)",
+                link.found_in,
+                link.url,
+                file.display()
+            ));
+            continue;
+        }
+        let Some(fragment) = &link.fragment else {
+            continue;
+        };
+        let text = pages
+            .entry(file.clone())
+            .or_insert_with(|| std::fs::read_to_string(&file).unwrap_or_default());
+        if !has_id(text, fragment) {
+            problems.push(format!(
+                "{}: {}: no `#{fragment}` on that page",
+                link.found_in, link.url
+            ));
+        }
+    }
+    eprintln!(
+        "    {} links into Rust's documentation checked against local docs{}",
+        links.len(),
+        if outside.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; crate roots not checked: {}",
+                outside.into_iter().collect::<Vec<_>>().join(", ")
+            )
+        }
+    );
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+fn has_id(html: &str, id: &str) -> bool {
+    html.contains(&format!("id=\"{id}\"")) || html.contains(&format!("name=\"{id}\""))
+}
+
+/// The names of the packages in `Cargo.lock`.
+fn locked_crates() -> Result<BTreeSet<String>, String> {
+    let lock = read(&root().join("Cargo.lock"))?;
+    Ok(lock
+        .lines()
+        .filter_map(|l| l.strip_prefix("name = \""))
+        .map(|n| n.trim_end_matches('"').to_owned())
+        .collect())
+}
+
+fn sysroot() -> Result<PathBuf, String> {
+    let out = Command::new("rustc")
+        .args(["--print", "sysroot"])
+        .current_dir(root())
+        .output()
+        .map_err(|e| format!("cannot run rustc: {e}"))?;
+    Ok(Path::new(String::from_utf8_lossy(&out.stdout).trim()).to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_id;
+
+    #[test]
+    fn ids_are_matched_whole() {
+        let page = r#"<section id="method.lock"><a name="old"></a>"#;
+        assert!(has_id(page, "method.lock"));
+        assert!(has_id(page, "old"));
+        assert!(!has_id(page, "method.loc"));
+        assert!(!has_id(page, "method.try_lock"));
+    }
+}
