@@ -132,11 +132,121 @@ pub fn check() -> Result<(), String> {
             )
         }
     );
+    python_links(&mut problems)?;
     if problems.is_empty() {
         Ok(())
     } else {
         Err(problems.join("\n"))
     }
+}
+
+/// Links to Python documentation newer than the Python 3.11 docs of Debian
+/// 12 (`python3-doc`), which CI checks against: the pages and anchors of
+/// features Python 3.13 and 3.14 added.
+const PYTHON_NEWER: &[&str] = &[
+    "howto/free-threading-python.html",                     // 3.13
+    "library/concurrent.interpreters.html",                 // 3.14
+    "whatsnew/3.13.html#free-threaded-cpython",             // 3.13
+    "library/os.html#os.process_cpu_count",                 // 3.13
+    "library/queue.html#queue.Queue.shutdown",              // 3.13
+    "using/cmdline.html#envvar-PYTHON_GIL",                 // 3.13
+    "using/configure.html#cmdoption-with-thread-sanitizer", // 3.13
+];
+
+/// Every docs.python.org link resolves, page and fragment, in the Python
+/// documentation installed on this machine (Debian's `python3-doc`, which
+/// `.ci/run` installs; `PYTHON_DOCS=DIR` names another copy). Without it,
+/// CI fails; elsewhere the check says so and passes.
+fn python_links(problems: &mut Vec<String>) -> Result<(), String> {
+    let url =
+        Regex::new(r#"https://docs\.python\.org/3/([^\s)#>"'\]]*)(?:#([^\s)>"'\]]*))?"#).unwrap();
+    let mut links: BTreeMap<(String, String), String> = BTreeMap::new();
+    for md in files(&root().join("src"), ".md") {
+        for c in url.captures_iter(&read(&md)?) {
+            let page = c[1].trim_end_matches(['.', ',']).to_owned();
+            let fragment = c
+                .get(2)
+                .map_or("", |m| m.as_str())
+                .trim_end_matches(['.', ',']);
+            links
+                .entry((page, fragment.to_owned()))
+                .or_insert_with(|| rel(&md));
+        }
+    }
+    let docs = std::env::var_os("PYTHON_DOCS")
+        .map(PathBuf::from)
+        .or_else(|| {
+            let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/share/doc")
+                .into_iter()
+                .flatten()
+                .flatten()
+                .filter_map(|e| std::fs::canonicalize(e.path().join("html")).ok())
+                .filter(|p| {
+                    p.join("library/asyncio.html").exists()
+                        && p.parent()
+                            .is_some_and(|d| d.to_string_lossy().contains("python3"))
+                })
+                .collect();
+            found.sort();
+            found.dedup();
+            found.pop()
+        });
+    let Some(docs) = docs else {
+        let why = "no local Python documentation (apt-get install python3-doc, or PYTHON_DOCS=DIR)";
+        if std::env::var_os("CI").is_some() {
+            return Err(format!(
+                "{why}: CI checks the docs.python.org links against it"
+            ));
+        }
+        eprintln!(
+            "    {why}: the {} docs.python.org links were not checked",
+            links.len()
+        );
+        return Ok(());
+    };
+    let mut pages: BTreeMap<PathBuf, String> = BTreeMap::new();
+    let mut newer = 0;
+    for ((page, fragment), found_in) in &links {
+        let key = if fragment.is_empty() {
+            page.clone()
+        } else {
+            format!("{page}#{fragment}")
+        };
+        if PYTHON_NEWER.contains(&key.as_str()) || PYTHON_NEWER.contains(&page.as_str()) {
+            newer += 1;
+            continue;
+        }
+        let mut file = docs.join(page);
+        if page.is_empty() || page.ends_with('/') {
+            file = file.join("index.html");
+        }
+        if !file.exists() {
+            problems.push(format!(
+                "{found_in}: https://docs.python.org/3/{key}: no such page in {}",
+                docs.display()
+            ));
+            continue;
+        }
+        if fragment.is_empty() {
+            continue;
+        }
+        let text = pages
+            .entry(file.clone())
+            .or_insert_with(|| std::fs::read_to_string(&file).unwrap_or_default());
+        if !has_id(text, fragment) {
+            problems.push(format!(
+                "{found_in}: https://docs.python.org/3/{key}: no `#{fragment}` on that page of {} (if a newer Python added it, list it in PYTHON_NEWER)",
+                docs.display()
+            ));
+        }
+    }
+    eprintln!(
+        "    {} docs.python.org links checked against {}, {} of them to newer pages and names, listed in PYTHON_NEWER",
+        links.len(),
+        docs.display(),
+        newer
+    );
+    Ok(())
 }
 
 fn has_id(html: &str, id: &str) -> bool {
