@@ -9,6 +9,7 @@ mod apilinks;
 mod book;
 mod browser;
 mod checkers;
+mod claims;
 mod examples;
 mod figures;
 mod measure;
@@ -40,8 +41,8 @@ cargo xtask <command>
   flake-hunt [--runs N]
                      run every example N times in a row (default 20),
                      every other run with all cores kept busy
-  links              check the book's links into Rust's documentation
-                     against local docs (rust-docs and cargo doc)
+  links              check the book's links into Rust's and Python's
+                     documentation against local copies of the docs
   tools              install the pinned book tools into target/tools
   help               this text
 ";
@@ -109,6 +110,7 @@ fn test(args: &[String]) -> Result<(), String> {
         "chapters: includes, anchors and outputs",
         &book::check_sources,
     )?;
+    step("the claims index quotes the notes exactly", &claims::check)?;
     step("formatting (cargo fmt --check)", &|| {
         util::cargo(&["fmt", "--all", "--check"])
     })?;
@@ -168,7 +170,7 @@ fn test(args: &[String]) -> Result<(), String> {
         },
     )?;
     step(
-        "links into Rust's documentation resolve (local std and cargo doc)",
+        "links into Rust's and Python's documentation resolve (local docs)",
         &apilinks::check,
     )?;
     if fast {

@@ -1,0 +1,155 @@
+//! The appendix "The notes, claim by claim" (`src/claims.md`) stays true to
+//! the notes in `notes/`: every quote is the note's own words, claims are
+//! numbered in order, each has one verdict and a line saying where the book
+//! shows it, and the tally at the end counts what the page says.
+use crate::util::{read, root};
+use regex::Regex;
+use std::collections::BTreeMap;
+
+const VERDICTS: [&str; 3] = ["Confirmed", "Corrected", "Qualified"];
+
+pub fn check() -> Result<(), String> {
+    let page = read(&root().join("src/claims.md"))?;
+    let mut notes = BTreeMap::new();
+    for note in ["000", "001", "002", "003", "004"] {
+        notes.insert(
+            note,
+            squash(&read(&root().join(format!("notes/{note}.md")))?),
+        );
+    }
+    let heading = Regex::new(r"^### (\d{3})\.(\d+) «(.*)»\s*$").unwrap();
+    let mut problems = Vec::new();
+    // Per note: [confirmed, corrected, qualified].
+    let mut counts: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+    let mut expected: BTreeMap<String, usize> = BTreeMap::new();
+    let sections: Vec<&str> = page.split("\n### ").skip(1).collect();
+    for section in sections {
+        let section = format!("### {section}");
+        let first = section.lines().next().unwrap_or_default();
+        let Some(c) = heading.captures(first) else {
+            if section.starts_with("### ")
+                && first.chars().nth(4).is_some_and(|c| c.is_ascii_digit())
+            {
+                problems.push(format!(
+                    "heading not of the form `### NNN.N «quote»`: {first}"
+                ));
+            }
+            continue;
+        };
+        let (note, n, quote) = (c[1].to_owned(), c[2].parse::<usize>().unwrap(), &c[3]);
+        let next = expected.entry(note.clone()).or_insert(1);
+        if n != *next {
+            problems.push(format!("{note}.{n}: expected claim {note}.{next} here"));
+        }
+        *next = n + 1;
+        let Some(text) = notes.get(note.as_str()) else {
+            problems.push(format!("{note}.{n}: there is no note {note}"));
+            continue;
+        };
+        for part in quote.split('…').map(squash).filter(|p| !p.is_empty()) {
+            if !text.contains(&part) {
+                problems.push(format!("{note}.{n}: «{part}» is not in notes/{note}.md"));
+            }
+        }
+        let body = section.split("\n## ").next().unwrap_or_default();
+        let verdicts: Vec<usize> = body
+            .lines()
+            .filter_map(|l| {
+                VERDICTS
+                    .iter()
+                    .position(|v| l.starts_with(&format!("**{v}.**")))
+            })
+            .collect();
+        match verdicts[..] {
+            [v] => counts.entry(note.clone()).or_default()[v] += 1,
+            _ => problems.push(format!(
+                "{note}.{n}: needs exactly one verdict line, found {}",
+                verdicts.len()
+            )),
+        }
+        if !body.contains("\nSee ") {
+            problems.push(format!(
+                "{note}.{n}: no `See …` line naming where the book shows it"
+            ));
+        }
+    }
+    let tally = Regex::new(r"(?m)^\| (\d{3}) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$").unwrap();
+    let mut rows = 0;
+    for c in tally.captures_iter(&page) {
+        rows += 1;
+        let got = counts.get(&c[1]).copied().unwrap_or_default();
+        let said: Vec<usize> = (2..=5).map(|i| c[i].parse().unwrap()).collect();
+        let want = [got[0], got[1], got[2], got.iter().sum()];
+        if said != want {
+            problems.push(format!(
+                "tally for note {}: says {said:?}, the page has {want:?}",
+                &c[1]
+            ));
+        }
+    }
+    let totals = Regex::new(r"(?m)^\| \*\*All\*\* \| \*\*(\d+)\*\* \| \*\*(\d+)\*\* \| \*\*(\d+)\*\* \| \*\*(\d+)\*\* \|$").unwrap();
+    match totals.captures(&page) {
+        Some(c) => {
+            let sum = |i: usize| counts.values().map(|v| v[i]).sum::<usize>();
+            let want = [sum(0), sum(1), sum(2), sum(0) + sum(1) + sum(2)];
+            let said: Vec<usize> = (1..=4).map(|i| c[i].parse().unwrap()).collect();
+            if said != want {
+                problems.push(format!("tally total: says {said:?}, the page has {want:?}"));
+            }
+        }
+        None => problems.push("no `| **All** | …` row in the tally".into()),
+    }
+    if rows != counts.len() {
+        problems.push(format!(
+            "the tally has {rows} note rows, the page quotes {} notes",
+            counts.len()
+        ));
+    }
+    let claims: usize = counts.values().flatten().sum();
+    // The glossary's Russian column quotes the notes too.
+    let all_notes = notes.values().cloned().collect::<Vec<_>>().join(" ");
+    let quote = Regex::new(r"«([^»]*)»").unwrap();
+    let glossary = read(&root().join("src/glossary.md"))?;
+    let mut terms = 0;
+    for row in glossary.lines().filter(|l| l.starts_with("| ")) {
+        for c in quote.captures_iter(row) {
+            terms += 1;
+            for part in c[1].split('…').map(squash).filter(|p| !p.is_empty()) {
+                if !all_notes.contains(&part) {
+                    problems.push(format!("src/glossary.md: «{part}» is in no note"));
+                }
+            }
+        }
+    }
+    eprintln!(
+        "    src/claims.md: {claims} claims, src/glossary.md: {terms} Russian quotes, checked against notes/"
+    );
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+/// Text with Markdown (emphasis, `<br>`, links) and runs of white space
+/// flattened, so that a quote may cross a line break or a link of the note.
+fn squash(s: &str) -> String {
+    let link = Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap();
+    let s = link.replace_all(s, "$1").replace("<br>", " ");
+    s.replace(['*', '`'], "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::squash;
+
+    #[test]
+    fn quotes_match_across_line_breaks_and_emphasis() {
+        let note = squash("тред *может*<br>\n   делить [память](x.md)");
+        assert!(note.contains(&squash("тред может делить память")));
+        assert!(!note.contains(&squash("тред не может")));
+    }
+}
