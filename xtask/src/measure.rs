@@ -128,7 +128,7 @@ const GROUPS: &[Group] = &[
         title: "Waiting on IO and async",
         figures: &[
             fig("10 slow calls: sequential / 10 threads", "x", "bound_db_calls", r"wall time, sequential / threads:\s+([\d.]+)"),
-            fig("CPU job in a task: worst tick gap, inline / rayon", "x", "choosing_cpu_in_async", r"worst gap, inline / rayon \+ oneshot: ([\d.]+)x"),
+            fig("CPU in a task: tick gap, inline / rayon", "x", "choosing_cpu_in_async", r"worst gap, inline / rayon \+ oneshot: ([\d.]+)x"),
             fig("spinning / parking executor, CPU time", "x", "futures_spin_vs_park", r"spinning used ([\d.]+)x"),
             fig("join_all, per future", "ns", "joining_cost", r"join_all \(one task\):.*?([\d.]+)(ns|µs|ms) each"),
             fig("JoinSet, per future", "ns", "joining_cost", r"JoinSet \(a task each\):.*?([\d.]+)(ns|µs|ms) each"),
