@@ -55,6 +55,8 @@ const SEARCHES = [
   ["ExceptionGroup", "joining.html"],
   ["EMFILE", "coordination.html"],
   ["reactor", "network.html"],
+  ["imap_unordered", "choosing.html"],
+  ["black_box", "measure.html"],
   ["loom", "testing.html"],
 ];
 // Pages that get the accessibility audit, Lighthouse and screenshots.
