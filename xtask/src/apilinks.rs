@@ -110,10 +110,7 @@ pub fn check() -> Result<(), String> {
         let Some(fragment) = &link.fragment else {
             continue;
         };
-        let text = pages
-            .entry(file.clone())
-            .or_insert_with(|| std::fs::read_to_string(&file).unwrap_or_default());
-        if !has_id(text, fragment) {
+        if !page_has_id(&mut pages, &file, fragment) {
             problems.push(format!(
                 "{}: {}: no `#{fragment}` on that page",
                 link.found_in, link.url
@@ -230,10 +227,7 @@ fn python_links(problems: &mut Vec<String>) -> Result<(), String> {
         if fragment.is_empty() {
             continue;
         }
-        let text = pages
-            .entry(file.clone())
-            .or_insert_with(|| std::fs::read_to_string(&file).unwrap_or_default());
-        if !has_id(text, fragment) {
+        if !page_has_id(&mut pages, &file, fragment) {
             problems.push(format!(
                 "{found_in}: https://docs.python.org/3/{key}: no `#{fragment}` on that page of {} (if a newer Python added it, list it in PYTHON_NEWER)",
                 docs.display()
@@ -247,6 +241,14 @@ fn python_links(problems: &mut Vec<String>) -> Result<(), String> {
         newer
     );
     Ok(())
+}
+
+/// Whether the page at `file` (read once, then cached) has the anchor `id`.
+fn page_has_id(pages: &mut BTreeMap<PathBuf, String>, file: &Path, id: &str) -> bool {
+    let text = pages
+        .entry(file.to_path_buf())
+        .or_insert_with(|| std::fs::read_to_string(file).unwrap_or_default());
+    has_id(text, id)
 }
 
 fn has_id(html: &str, id: &str) -> bool {

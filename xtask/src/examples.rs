@@ -406,16 +406,20 @@ pub fn record(args: &[String]) -> Result<(), String> {
     crate::figures::redraw()
 }
 
-/// `listings/output/machine.txt`: where the recorded outputs came from,
-/// shown in the preface.
-fn record_machine() -> Result<(), String> {
-    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let model = cpuinfo
+/// This machine's CPU, as `/proc/cpuinfo` names it.
+pub fn cpu_model() -> Option<String> {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").ok()?;
+    cpuinfo
         .lines()
         .find_map(|l| l.strip_prefix("model name"))
         .and_then(|l| l.split_once(':'))
         .map(|(_, m)| m.trim().to_owned())
-        .unwrap_or_else(|| "unknown".into());
+}
+
+/// `listings/output/machine.txt`: where the recorded outputs came from,
+/// shown in the preface.
+fn record_machine() -> Result<(), String> {
+    let model = cpu_model().unwrap_or_else(|| "unknown".into());
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     let os = std::fs::read_to_string("/etc/os-release")
         .unwrap_or_default()

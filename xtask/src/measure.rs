@@ -368,12 +368,7 @@ fn num(v: f64) -> String {
 }
 
 fn machine_here() -> String {
-    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let model = cpuinfo
-        .lines()
-        .find_map(|l| l.strip_prefix("model name"))
-        .and_then(|l| l.split_once(':'))
-        .map_or_else(|| "unknown CPU".to_owned(), |(_, m)| m.trim().to_owned());
+    let model = examples::cpu_model().unwrap_or_else(|| "unknown CPU".into());
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     format!("{model}, {cores} cores")
 }
