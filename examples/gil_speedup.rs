@@ -1,5 +1,5 @@
 //! One CPU-bound job on 1 and N threads, in Rust and in Python (through
-//! `listings/gil_count.py`), timed side by side: what the GIL costs.
+//! `listings/python/gil_count.py`), timed side by side: what the GIL costs.
 
 // Timings depend on the machine; the book's run is a release build.
 // output: release
@@ -16,7 +16,7 @@ use std::process::{self, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-const SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/listings/gil_count.py");
+const SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/listings/python/gil_count.py");
 const PYTHON_LIMIT: Duration = Duration::from_secs(600); // nothing may hang
 
 fn usage(problem: &str) -> ! {

@@ -59,6 +59,7 @@ pub fn check_sources() -> Result<(), String> {
     let mut problems = Vec::new();
     let mut shown = HashSet::new();
     let mut prose = String::new();
+    let mut fragments = Vec::new();
     for md in files(&src, ".md") {
         let text = read(&md)?;
         prose.push_str(&text);
@@ -75,6 +76,26 @@ pub fn check_sources() -> Result<(), String> {
             }
         }
         problems.extend(hand_typed_output(&text, &rel(&md)));
+        let (inline, found) = python_blocks(&text, &rel(&md));
+        problems.extend(inline);
+        fragments.extend(found);
+    }
+    if let Err(e) = crate::python::compile_fragments(&fragments) {
+        problems.push(e);
+    }
+    for listing in crate::python::all()? {
+        if !shown.contains(&listing.source) {
+            problems.push(format!(
+                "{} is not shown by any chapter",
+                rel(&listing.source)
+            ));
+        }
+        if !shown.contains(&listing.output_file()) {
+            problems.push(format!(
+                "{} is not included by any chapter: readers never see it",
+                rel(&listing.output_file())
+            ));
+        }
     }
     for ex in examples::all()? {
         let named = prose.contains(&format!("--example {}", ex.name));
@@ -172,11 +193,56 @@ fn hand_typed_output(text: &str, file: &str) -> Vec<String> {
                  file instead: {{{{#include ../listings/output/NAME.txt}}}}"
             ));
         }
-        if t.starts_with("$ cargo run") {
+        if t.starts_with("$ cargo run") || t.starts_with("$ python3 ") {
             after_run = Some(n + 1);
         }
     }
     problems
+}
+
+/// Python in a chapter is included from `listings/python/`, where the suite
+/// runs it. Returns the blocks typed into the chapter instead, as problems,
+/// and the ones declared `python,fragment` (an API's shape, compiled only),
+/// as (where, code).
+fn python_blocks(text: &str, file: &str) -> (Vec<String>, Vec<(String, String)>) {
+    let (mut problems, mut fragments) = (Vec::new(), Vec::new());
+    let mut lines = text.lines().enumerate();
+    while let Some((n, line)) = lines.next() {
+        let t = line.trim_start();
+        let Some(marker) = ["```", "~~~"].into_iter().find(|m| t.starts_with(m)) else {
+            continue;
+        };
+        let fence: String = t.chars().take_while(|c| marker.starts_with(*c)).collect();
+        let info = t[fence.len()..].trim().to_ascii_lowercase();
+        let mut body = Vec::new();
+        for (_, l) in lines.by_ref() {
+            if l.trim_start().starts_with(&fence) && l.trim()[fence.len()..].trim().is_empty() {
+                break;
+            }
+            body.push(l);
+        }
+        let mut words = info.split(',').map(str::trim);
+        if !matches!(words.next(), Some("python" | "py" | "python3" | "pycon")) {
+            continue;
+        }
+        let at = format!("{file}:{}", n + 1);
+        if words.any(|w| w == "fragment") {
+            fragments.push((at, body.join("\n") + "\n"));
+            continue;
+        }
+        let included = body.iter().filter(|l| !l.trim().is_empty()).all(|l| {
+            include_re()
+                .captures(l)
+                .is_some_and(|c| c[2].contains("listings/python/"))
+        });
+        if body.is_empty() || !included {
+            problems.push(format!(
+                "{at}: Python typed into the chapter; make it a listing in listings/python/ \
+                 and include it (or fence an API's shape `python,fragment`)"
+            ));
+        }
+    }
+    (problems, fragments)
 }
 
 /// Removes `.` and `..` components without touching the file system.
@@ -335,6 +401,25 @@ mod tests {
         assert!(hand_typed_output(included, "a.md").is_empty());
         let commands = "```console\n$ cargo run --example x\n$ cargo test -p e\n```\n";
         assert!(hand_typed_output(commands, "a.md").is_empty());
+    }
+
+    #[test]
+    fn python_is_included_or_declared_a_fragment() {
+        let typed = "```python\nprint(1)\n```\n";
+        assert_eq!(python_blocks(typed, "a.md").0.len(), 1);
+        let included = "````python\n{{#include ../listings/python/gil_counter.py:main}}\n````\n";
+        assert!(python_blocks(included, "a.md").0.is_empty());
+        let elsewhere = "```python\n{{#include ../examples/x.rs}}\n```\n";
+        assert_eq!(python_blocks(elsewhere, "a.md").0.len(), 1);
+        let fragment = "text\n```python,fragment\nq.shutdown()\n```\n```rust\nfn f() {}\n```\n";
+        let (problems, fragments) = python_blocks(fragment, "a.md");
+        assert!(problems.is_empty());
+        assert_eq!(
+            fragments,
+            [("a.md:2".to_owned(), "q.shutdown()\n".to_owned())]
+        );
+        let typed_output = "```console\n$ python3 listings/python/x.py\n4000000\n```\n";
+        assert_eq!(hand_typed_output(typed_output, "a.md").len(), 1);
     }
 
     #[test]

@@ -19,6 +19,10 @@
 //! // miri: flags FLAGS             MIRIFLAGS for it (say why in a comment above)
 //! // tsan: skip REASON            `cargo xtask tsan` does not run it, because…
 //! ```
+//!
+//! Python listings use the same `output:` directives as `#` comments, and
+//! three of their own (see `python.rs`): `args`, `invariant` and
+//! `measurement`.
 use crate::util::{cargo, files, read, rel, root};
 use regex::Regex;
 use std::io::Read;
@@ -50,36 +54,76 @@ pub struct Directives {
     pub miri_flags: Option<String>,
     /// `// tsan: skip REASON`
     pub tsan_skip: Option<String>,
+    /// Python only, `# output: args ARGS`: the arguments of both the
+    /// recording and the test.
+    pub args: Vec<String>,
+    /// Python only, `# output: invariant REGEX`: a line that the output holds
+    /// on every interpreter, not only the pinned one.
+    pub invariants: Vec<Regex>,
+    /// Python only, `# output: measurement`: the listing times something.
+    pub measurement: bool,
 }
 
+/// The directives of a Rust example (`// output: …`, `// miri: …`, `// tsan: …`).
 pub fn parse_directives(source: &str) -> Result<Directives, String> {
+    parse_directives_in(source, Language::Rust)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Language {
+    Rust,
+    Python,
+}
+
+/// The directives of a source file whose comments start as `language`'s do.
+pub fn parse_directives_in(source: &str, language: Language) -> Result<Directives, String> {
     let mut d = Directives::default();
+    let output_prefix = match language {
+        Language::Rust => "// output:",
+        Language::Python => "# output:",
+    };
     for (n, line) in source.lines().enumerate() {
-        if let Some(flags) = line.trim().strip_prefix("// miri: flags ") {
-            d.miri_flags = Some(flags.trim().to_owned());
-            continue;
-        }
-        for (tool, slot) in [("miri", &mut d.miri_skip), ("tsan", &mut d.tsan_skip)] {
-            if let Some(rest) = line.trim().strip_prefix(&format!("// {tool}:")) {
-                match rest.trim().strip_prefix("skip ") {
-                    Some(reason) if !reason.trim().is_empty() => *slot = Some(reason.trim().into()),
-                    _ => {
-                        return Err(format!(
-                            "line {}: `{}`: expected `// {tool}: skip REASON`",
-                            n + 1,
-                            line.trim()
-                        ));
+        let line = line.trim();
+        if language == Language::Rust {
+            // Miri and ThreadSanitizer run Rust only.
+            if let Some(flags) = line.strip_prefix("// miri: flags ") {
+                d.miri_flags = Some(flags.trim().to_owned());
+                continue;
+            }
+            for (tool, slot) in [("miri", &mut d.miri_skip), ("tsan", &mut d.tsan_skip)] {
+                if let Some(rest) = line.strip_prefix(&format!("// {tool}:")) {
+                    match rest.trim().strip_prefix("skip ") {
+                        Some(reason) if !reason.trim().is_empty() => {
+                            *slot = Some(reason.trim().into())
+                        }
+                        _ => {
+                            return Err(format!(
+                                "line {}: `{line}`: expected `// {tool}: skip REASON`",
+                                n + 1
+                            ));
+                        }
                     }
                 }
             }
         }
-        let Some(rest) = line.trim().strip_prefix("// output:") else {
+        let Some(rest) = line.strip_prefix(output_prefix) else {
             continue;
         };
         let rest = rest.trim();
         let (key, arg) = rest.split_once(' ').unwrap_or((rest, ""));
         let arg = arg.trim();
-        let bad = |why: &str| format!("line {}: `{}`: {why}", n + 1, line.trim());
+        let bad = |why: &str| format!("line {}: `{line}`: {why}", n + 1);
+        let rust_only = ["release", "miri", "test-args"];
+        let python_only = ["args", "invariant", "measurement"];
+        match language {
+            Language::Python if rust_only.contains(&key) => {
+                return Err(bad("Rust examples only (a Python listing takes `args`)"));
+            }
+            Language::Rust if python_only.contains(&key) => {
+                return Err(bad("Python listings only"));
+            }
+            _ => {}
+        }
         match key {
             "unordered" => d.unordered = true,
             "release" => d.release = true,
@@ -91,7 +135,13 @@ pub fn parse_directives(source: &str) -> Result<Directives, String> {
                 .masks
                 .push(Regex::new(arg).map_err(|e| bad(&format!("bad regex: {e}")))?),
             "test-args" => d.test_args = arg.split_whitespace().map(str::to_owned).collect(),
+            "args" => d.args = arg.split_whitespace().map(str::to_owned).collect(),
             "timeout" => d.timeout = Some(arg.parse().map_err(|_| bad("expected whole seconds"))?),
+            "invariant" if arg.is_empty() => return Err(bad("expected a regular expression")),
+            "invariant" => d.invariants.push(
+                Regex::new(&format!("^(?:{arg})$")).map_err(|e| bad(&format!("bad regex: {e}")))?,
+            ),
+            "measurement" => d.measurement = true,
             _ => return Err(bad("unknown directive")),
         }
     }
@@ -313,7 +363,12 @@ fn check_with(verbose: bool) -> Result<(), String> {
             }
         }
     }
-    for file in files(&root().join("listings/output"), ".txt") {
+    let outputs = root().join("listings/output");
+    // Python listings' recordings live in a folder of their own (python.rs).
+    for file in files(&outputs, ".txt")
+        .into_iter()
+        .filter(|f| f.parent() == Some(&outputs))
+    {
         let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
         if stem != "machine" && stem != "measure" && !names.contains(&stem.as_str()) {
             failures.push(format!("{} belongs to no example: delete it", rel(&file)));
@@ -331,7 +386,7 @@ fn check_with(verbose: bool) -> Result<(), String> {
 }
 
 /// A line-by-line account of two texts that differ: recorded (-) and now (+).
-fn diff(want: &str, got: &str) -> String {
+pub fn diff(want: &str, got: &str) -> String {
     let (w, g): (Vec<&str>, Vec<&str>) = (want.lines().collect(), got.lines().collect());
     let mut out = String::new();
     for i in 0..w.len().max(g.len()) {
@@ -368,15 +423,34 @@ pub fn record(args: &[String]) -> Result<(), String> {
         );
     }
     let all = all()?;
+    let python = crate::python::all()?;
+    if args.iter().any(|a| a == "--python") {
+        if args.len() > 1 {
+            return Err("`record --python` records every Python listing and takes no names".into());
+        }
+        return crate::python::record(&python.iter().collect::<Vec<_>>());
+    }
     for name in args {
-        if !all.iter().any(|e| &e.name == name) {
-            return Err(format!("no example named `{name}` in examples/"));
+        if !all.iter().any(|e| &e.name == name) && !python.iter().any(|l| &l.name == name) {
+            return Err(format!(
+                "no example `{name}` in examples/, and no listings/python/{name}.py"
+            ));
         }
     }
     let chosen: Vec<&Example> = all
         .iter()
         .filter(|e| args.is_empty() || args.contains(&e.name))
         .collect();
+    let chosen_python: Vec<&crate::python::Listing> = python
+        .iter()
+        .filter(|l| args.is_empty() || args.contains(&l.name))
+        .collect();
+    if !chosen_python.is_empty() && !crate::python::interpreter()?.pinned {
+        return Err(format!(
+            "Python listings are recorded with the pinned CPython {}: set PYTHON to one",
+            crate::python::pinned_version()?
+        ));
+    }
     for release in [false, true] {
         let names: Vec<&str> = chosen
             .iter()
@@ -400,6 +474,7 @@ pub fn record(args: &[String]) -> Result<(), String> {
         let text = format!("{}\n{}", header(&ex.name, d), out.trim_end());
         std::fs::write(ex.output_file(), text + "\n").map_err(|e| e.to_string())?;
     }
+    crate::python::record(&chosen_python)?;
     if args.is_empty() {
         record_machine()?;
     }

@@ -14,6 +14,7 @@ mod examples;
 mod figures;
 mod measure;
 mod pins;
+mod python;
 mod tools;
 mod util;
 
@@ -27,8 +28,11 @@ cargo xtask <command>
   build              build the book into target/book
   test [--fast]      run every check (what CI runs); --fast leaves out the
                      slow ones: the browser, Miri and ThreadSanitizer
-  record [NAME...]   re-record example outputs into listings/output/
-                     (all examples and the machine description, or just NAME...)
+  record [NAME...]   re-record outputs into listings/output/: every example,
+                     every Python listing (with the pinned CPython) and the
+                     machine description, or just the examples and Python
+                     listings named
+  record --python    re-record only the Python listings' outputs
   record --listings  re-record the compiler errors of listings/*.rs
   record --figures   redraw the figures drawn from recorded outputs
   record --measure   re-record the table of `measure` shown in chapter 22
@@ -140,6 +144,10 @@ fn test(args: &[String]) -> Result<(), String> {
     step(
         "examples run and match their recorded output",
         &examples::check,
+    )?;
+    step(
+        "Python listings run and match their recorded output",
+        &python::check,
     )?;
     step("figures drawn from recordings are current", &figures::check)?;
     step(

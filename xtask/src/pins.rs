@@ -8,6 +8,8 @@ pub struct Pins {
     pub mdbook: String,
     pub mdbook_katex: String,
     pub katex: String,
+    /// The CPython whose output the Python listings' recordings show.
+    pub python: String,
 }
 
 pub fn load() -> Result<Pins, String> {
@@ -31,6 +33,7 @@ pub fn load() -> Result<Pins, String> {
         mdbook: get("mdbook")?,
         mdbook_katex: get("mdbook-katex")?,
         katex: get("katex")?,
+        python: get("python")?,
     })
 }
 

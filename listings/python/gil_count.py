@@ -1,3 +1,12 @@
+# The Python half of `cargo run --release --example gil_speedup`, which runs it
+# with its own arguments. Run alone, it is recorded on a small job on 2
+# threads; the time varies from run to run.
+# output: args --limit 20000 --threads 2
+# output: measurement
+# output: mask seconds \S+
+# output: invariant total 1834634
+# output: invariant python \S+ \S+, GIL (enabled|disabled)
+# ANCHOR: all
 """A CPU-bound job on N threads, timed: the Python half of `gil_speedup`.
 
 The job adds up the Collatz steps of every number from 1 to LIMIT: how many
@@ -73,3 +82,4 @@ def main():
 
 if __name__ == "__main__":
     main()
+# ANCHOR_END: all

@@ -1,0 +1,33 @@
+"""gather with return_exceptions, a TaskGroup, and asyncio.timeout."""
+# output: invariant \['a', ValueError\('b'\)\]
+# output: invariant TaskGroup: \(ValueError\('b'\),\)
+# output: invariant timed out
+# ANCHOR: main
+import asyncio
+
+
+async def fetch(name, delay):
+    await asyncio.sleep(delay)
+    if name == "b":
+        raise ValueError(name)
+    return name
+
+
+async def main():
+    print(await asyncio.gather(fetch("a", 0.1), fetch("b", 0.05),
+                               return_exceptions=True))
+    try:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(fetch("a", 0.1))
+            tg.create_task(fetch("b", 0.05))
+    except* ValueError as group:
+        print("TaskGroup:", group.exceptions)
+    try:
+        async with asyncio.timeout(0.01):
+            await fetch("c", 1)
+    except TimeoutError:
+        print("timed out")
+
+
+asyncio.run(main())
+# ANCHOR_END: main

@@ -1,0 +1,32 @@
+"""A coroutine that never awaits starves every other task on the event loop."""
+# Debug mode's warning names the files by absolute paths, which depend on the
+# checkout and the interpreter's home, and says how long the step took.
+# output: mask (?:/[^/\s]+)*/listings/python/
+# output: mask created at \S+
+# output: mask took \S+ seconds
+# output: invariant neighbour ticks while spinning: 0
+# ANCHOR: main
+import asyncio
+import time
+
+
+async def neighbour(ticks):
+    while True:
+        await asyncio.sleep(0.01)  # wants to run every 10 ms
+        ticks.append(time.monotonic())
+
+
+async def main():
+    ticks = []
+    task = asyncio.create_task(neighbour(ticks))
+    await asyncio.sleep(0.03)  # let the neighbour get going
+    before = len(ticks)
+    end = time.monotonic() + 0.2
+    while time.monotonic() < end:
+        pass  # CPU work that never awaits: the loop cannot switch
+    print("neighbour ticks while spinning:", len(ticks) - before)
+    task.cancel()
+
+
+asyncio.run(main(), debug=True)  # debug mode logs the slow step
+# ANCHOR_END: main

@@ -1,0 +1,9 @@
+"""A thread's result, or its exception, through concurrent.futures."""
+# output: invariant 1024
+# ANCHOR: main
+from concurrent.futures import ThreadPoolExecutor
+
+with ThreadPoolExecutor() as pool:
+    future = pool.submit(pow, 2, 10)
+    print(future.result())
+# ANCHOR_END: main
