@@ -1,26 +1,31 @@
-//! Cancellation you ask for, not impose: workers watch a `CancellationToken`,
-//! finish the item in hand, clean up, and report how far they got.
+//! Cancellation you ask for, not impose: workers watch a `CancellationToken`
+//! only while they wait for the next item, so every item they start is
+//! finished; then they clean up and report how far they got.
 
 // Workers 2 and 3 are cancelled at the same instant: their lines may swap.
 // output: unordered
 
 use std::time::Duration;
 use tokio::task::JoinSet;
-use tokio::time::sleep;
+use tokio::time::{interval, sleep};
 use tokio_util::sync::CancellationToken;
 
 // ANCHOR: worker
-async fn worker(id: u32, token: CancellationToken) -> (u32, u32) {
-    let mut done = 0;
+async fn worker(id: u32, token: CancellationToken) -> (u32, u32, u32) {
+    let mut queue = interval(Duration::from_millis(20)); // a new item every 20 ms
+    let (mut started, mut finished) = (0, 0);
     loop {
         tokio::select! {
-            biased; // check the token first, so a cancelled worker stops at once
+            biased; // check the token first, so a cancelled worker takes no new item
             _ = token.cancelled() => break,
-            _ = sleep(Duration::from_millis(30)) => done += 1, // one item of work
+            _ = queue.tick() => started += 1, // wait for the next item and take it
         }
+        sleep(Duration::from_millis(30)).await; // the item's work: no token here
+        finished += 1;
     }
-    println!("worker {id}: cancelled, flushing {done} items"); // cleanup runs
-    (id, done)
+    // The cleanup runs, and reports how far the worker got.
+    println!("worker {id}: cancelled after starting {started} items, finishing {finished}");
+    (id, started, finished)
 }
 // ANCHOR_END: worker
 
@@ -35,13 +40,13 @@ async fn main() {
     set.spawn(worker(3, group.child_token()));
 
     sleep(Duration::from_millis(100)).await;
-    group.cancel();
+    group.cancel(); // 2 and 3 are in the middle of an item
     sleep(Duration::from_millis(100)).await;
     root.cancel(); // reaches every child token, including worker 1's
 
     let mut results = set.join_all().await;
     results.sort();
-    println!("items done per worker: {results:?}");
-    assert_eq!(results, [(1, 6), (2, 3), (3, 3)]);
+    println!("(worker, started, finished): {results:?}");
+    assert_eq!(results, [(1, 7, 7), (2, 4, 4), (3, 4, 4)]);
 }
 // ANCHOR_END: main
