@@ -2,7 +2,7 @@
 //! the notes in `notes/`: every quote is the note's own words, claims are
 //! numbered in order, each has one verdict and a line saying where the book
 //! shows it, and the tally at the end counts what the page says.
-use crate::util::{read, root};
+use crate::util::{files, read, rel, root};
 use regex::Regex;
 use std::collections::BTreeMap;
 
@@ -46,7 +46,7 @@ pub fn check() -> Result<(), String> {
             problems.push(format!("{note}.{n}: there is no note {note}"));
             continue;
         };
-        for part in quote.split('…').map(squash).filter(|p| !p.is_empty()) {
+        for part in quote_parts(quote) {
             if !text.contains(&part) {
                 problems.push(format!("{note}.{n}: «{part}» is not in notes/{note}.md"));
             }
@@ -106,29 +106,44 @@ pub fn check() -> Result<(), String> {
         ));
     }
     let claims: usize = counts.values().flatten().sum();
-    // The glossary's Russian column quotes the notes too.
+    // Every other page quotes the notes in «…» too: the glossary's Russian
+    // column, and the chapters where they discuss a note.
     let all_notes = notes.values().cloned().collect::<Vec<_>>().join(" ");
     let quote = Regex::new(r"«([^»]*)»").unwrap();
-    let glossary = read(&root().join("src/glossary.md"))?;
-    let mut terms = 0;
-    for row in glossary.lines().filter(|l| l.starts_with("| ")) {
-        for c in quote.captures_iter(row) {
-            terms += 1;
-            for part in c[1].split('…').map(squash).filter(|p| !p.is_empty()) {
+    let mut quotes = 0;
+    for md in files(&root().join("src"), ".md") {
+        if md.ends_with("src/claims.md") {
+            continue;
+        }
+        let text = read(&md)?;
+        for c in quote.captures_iter(&text) {
+            quotes += 1;
+            for part in quote_parts(&c[1]) {
                 if !all_notes.contains(&part) {
-                    problems.push(format!("src/glossary.md: «{part}» is in no note"));
+                    problems.push(format!("{}: «{part}» is in no note", rel(&md)));
                 }
             }
         }
     }
     eprintln!(
-        "    src/claims.md: {claims} claims, src/glossary.md: {terms} Russian quotes, checked against notes/"
+        "    src/claims.md: {claims} claims; the other pages: {quotes} Russian quotes; all checked against notes/"
     );
     if problems.is_empty() {
         Ok(())
     } else {
         Err(problems.join("\n"))
     }
+}
+
+/// The parts of a quote that must appear in the note word for word: a quote
+/// may leave words out (`…`, `...`) or add a word of its own in brackets.
+fn quote_parts(quote: &str) -> Vec<String> {
+    let link = Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap();
+    let cut = Regex::new(r"…|\.\.\.|\[[^\]]*\]").unwrap();
+    cut.split(&link.replace_all(quote, "$1"))
+        .map(squash)
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// Text with Markdown (emphasis, `<br>`, links) and runs of white space

@@ -15,6 +15,7 @@ mod figures;
 mod measure;
 mod pins;
 mod python;
+mod quotes;
 mod tools;
 mod util;
 
