@@ -17,12 +17,14 @@ fn main() {
 
     let sender = thread::spawn(move || {
         tx.send("hello").unwrap(); // blocks until main calls recv
-        // `send` returned, so main has already reached `recv`:
-        RECEIVER_CALLED.load(Ordering::SeqCst)
+        // `send` returned, so main has already reached `recv`. Relaxed: the
+        // channel's hand-over orders main's store before this load, and no
+        // ordering on the flag could stand in for it.
+        RECEIVER_CALLED.load(Ordering::Relaxed)
     });
 
     thread::sleep(Duration::from_millis(50)); // time for the sender to block in `send`
-    RECEIVER_CALLED.store(true, Ordering::SeqCst);
+    RECEIVER_CALLED.store(true, Ordering::Relaxed); // Relaxed: see the load
     let message = rx.recv().unwrap();
     let saw_flag = sender.join().unwrap();
 

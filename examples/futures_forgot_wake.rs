@@ -16,7 +16,10 @@ struct ThreadWaker {
 
 impl Wake for ThreadWaker {
     fn wake(self: Arc<Self>) {
-        self.woken.store(true, Ordering::SeqCst);
+        // Release, paired with the Acquire swap in `block_on_for`: what the
+        // waking thread wrote before `wake` is visible to the next poll, even
+        // when the executor finds the flag without parking.
+        self.woken.store(true, Ordering::Release);
         self.thread.unpark();
     }
 }
@@ -37,7 +40,7 @@ fn block_on_for<F: Future>(future: F, limit: Duration) -> (Option<F::Output>, u3
             return (Some(output), polls);
         }
         // Poll again only after a wake (a spurious unpark does not count).
-        while !state.woken.swap(false, Ordering::SeqCst) {
+        while !state.woken.swap(false, Ordering::Acquire) {
             if Instant::now() >= deadline {
                 return (None, polls);
             }

@@ -63,7 +63,9 @@ struct CountingWaker {
 
 impl Wake for CountingWaker {
     fn wake(self: Arc<Self>) {
-        self.wakes.fetch_add(1, Ordering::SeqCst);
+        // Release, paired with main's Acquire: what the waking thread wrote
+        // before `wake` is visible to the poll that follows, parked or not.
+        self.wakes.fetch_add(1, Ordering::Release);
         self.thread.unpark();
     }
 }
@@ -80,12 +82,12 @@ fn main() {
     let first = Pin::new(&mut timer).poll(&mut cx);
     println!("poll 1: {first:?}");
     assert!(first.is_pending());
-    while counting.wakes.load(Ordering::SeqCst) == 0 {
+    while counting.wakes.load(Ordering::Acquire) == 0 {
         thread::park(); // sleep until the timer thread calls wake (or spuriously)
     }
     println!(
         "woken {} time(s) by the timer thread",
-        counting.wakes.load(Ordering::SeqCst)
+        counting.wakes.load(Ordering::Relaxed) // the loop above synchronised
     );
     let second = Pin::new(&mut timer).poll(&mut cx);
     println!("poll 2: {second:?}");

@@ -19,8 +19,10 @@ fn main() {
             s.spawn(move || {
                 let mut mine = me as u64 + 1;
                 for round in 0..ROUNDS {
+                    // Relaxed: only the barrier can order this store before the
+                    // other threads' loads; Release/Acquire on a slot would not.
                     slots[me].store(mine, Ordering::Relaxed); // phase 1: write
-                    barrier.wait(); // every slot is written past this line
+                    barrier.wait(); // std's Barrier: every store happens before any return
                     let sum: u64 = slots.iter().map(|x| x.load(Ordering::Relaxed)).sum();
                     if barrier.wait().is_leader() {
                         // one thread per round, chosen by the barrier

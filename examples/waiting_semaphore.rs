@@ -66,10 +66,12 @@ fn main() {
         for _ in 0..10 {
             s.spawn(|| {
                 let _permit = api.acquire(); // held until the end of the closure
-                let now = running.fetch_add(1, Ordering::SeqCst) + 1;
-                peak.fetch_max(now, Ordering::SeqCst);
+                // Relaxed: the semaphore's mutex orders a job's fetch_sub before
+                // the fetch_add of the job that takes its permit next.
+                let now = running.fetch_add(1, Ordering::Relaxed) + 1;
+                peak.fetch_max(now, Ordering::Relaxed); // read after the scope joins
                 thread::sleep(Duration::from_millis(20)); // "call the API"
-                running.fetch_sub(1, Ordering::SeqCst);
+                running.fetch_sub(1, Ordering::Relaxed);
             });
         }
     });
@@ -82,11 +84,12 @@ fn main() {
 
 /// Run by `cargo xtask loom`: three threads share one permit; in every
 /// interleaving loom tries, at most one holds it and nobody waits forever.
+/// The counter is `Relaxed` on purpose: only the semaphore may order the holders.
 #[cfg(all(loom, test))]
 mod loom_model {
     use super::semaphore::Semaphore;
     use loom::sync::Arc;
-    use loom::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+    use loom::sync::atomic::{AtomicUsize, Ordering::Relaxed};
     use loom::thread;
 
     #[test]
@@ -95,8 +98,8 @@ mod loom_model {
             let shared = Arc::new((Semaphore::new(1), AtomicUsize::new(0)));
             let job = move |shared: Arc<(Semaphore, AtomicUsize)>| {
                 let _permit = shared.0.acquire();
-                assert_eq!(shared.1.fetch_add(1, SeqCst), 0, "two holders at once");
-                shared.1.fetch_sub(1, SeqCst);
+                assert_eq!(shared.1.fetch_add(1, Relaxed), 0, "two holders at once");
+                shared.1.fetch_sub(1, Relaxed);
             };
             let others: Vec<_> = (0..2)
                 .map(|_| {
