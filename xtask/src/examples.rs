@@ -492,10 +492,14 @@ pub fn cpu_model() -> Option<String> {
 }
 
 /// `listings/output/machine.txt`: where the recorded outputs came from,
-/// shown in the preface.
+/// shown in the preface. It counts logical CPUs (what the examples can use),
+/// gives the topology the kernel reports, and says whether the CPU runs under
+/// a hypervisor: a virtual machine's "cores" are virtual CPUs, not physical
+/// cores.
 fn record_machine() -> Result<(), String> {
     let model = cpu_model().unwrap_or_else(|| "unknown".into());
-    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let logical = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let os = std::fs::read_to_string("/etc/os-release")
         .unwrap_or_default()
         .lines()
@@ -509,6 +513,7 @@ fn record_machine() -> Result<(), String> {
     };
     let kernel = output(Command::new("uname").args(["-sr"]));
     let rustc = output(Command::new("rustc").arg("--version").current_dir(root()));
+    let python = crate::python::interpreter().map_or_else(|e| e, |p| p.description);
     let memory = std::fs::read_to_string("/proc/meminfo")
         .unwrap_or_default()
         .lines()
@@ -519,13 +524,75 @@ fn record_machine() -> Result<(), String> {
         });
     let text = format!(
         "$ cargo xtask record\n\
-         CPU:    {model}\n\
-         cores:  {cores} (std::thread::available_parallelism)\n\
-         memory: {memory}\n\
-         OS:     {os}, {kernel}\n\
-         rustc:  {rustc}\n"
+         CPU:          {model}\n\
+         logical CPUs: {logical} (std::thread::available_parallelism)\n\
+         topology:     {}\n\
+         virtualised:  {}\n\
+         memory:       {memory}\n\
+         OS:           {os}, {kernel}\n\
+         rustc:        {rustc}\n\
+         python3:      {python}\n",
+        topology(&cpuinfo),
+        hypervisor(&cpuinfo)
     );
-    std::fs::write(root().join("listings/output/machine.txt"), text).map_err(|e| e.to_string())
+    std::fs::write(root().join("listings/output/machine.txt"), text)
+        .map_err(|e| format!("cannot write listings/output/machine.txt: {e}"))
+}
+
+/// Sockets, cores and threads per core as `/proc/cpuinfo` reports them
+/// (inside a virtual machine: as the hypervisor presents them).
+fn topology(cpuinfo: &str) -> String {
+    let field = |name: &str| -> std::collections::BTreeSet<String> {
+        cpuinfo
+            .lines()
+            .filter_map(|l| l.split_once(':'))
+            .filter(|(k, _)| k.trim() == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .collect()
+    };
+    let processors = field("processor").len();
+    let sockets = field("physical id").len().max(1);
+    let cores_per_socket: usize = field("cpu cores")
+        .iter()
+        .next()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    if processors == 0 || cores_per_socket == 0 {
+        return "not readable here".into();
+    }
+    let cores = sockets * cores_per_socket;
+    format!(
+        "{sockets} socket(s), {cores} core(s), {} thread(s) per core (/proc/cpuinfo)",
+        processors / cores
+    )
+}
+
+/// Whether the CPU reports a hypervisor (the `hypervisor` flag), and which
+/// one, by its CPUID vendor signature.
+fn hypervisor(cpuinfo: &str) -> String {
+    let flagged = cpuinfo
+        .lines()
+        .find(|l| l.starts_with("flags"))
+        .is_some_and(|l| l.split_whitespace().any(|f| f == "hypervisor"));
+    if !flagged {
+        return "no (no hypervisor flag in /proc/cpuinfo)".into();
+    }
+    #[cfg(target_arch = "x86_64")]
+    {
+        // Leaf 0x4000_0000 is reserved for hypervisors: its registers spell
+        // the vendor's signature ("KVMKVMKVM", "Microsoft Hv", …).
+        let leaf = std::arch::x86_64::__cpuid(0x4000_0000);
+        let bytes: Vec<u8> = [leaf.ebx, leaf.ecx, leaf.edx]
+            .iter()
+            .flat_map(|r| r.to_le_bytes())
+            .filter(|b| b.is_ascii_graphic())
+            .collect();
+        let vendor = String::from_utf8_lossy(&bytes).into_owned();
+        if !vendor.is_empty() {
+            return format!("yes, a virtual machine (hypervisor {vendor})");
+        }
+    }
+    "yes, a virtual machine".into()
 }
 
 #[cfg(test)]
@@ -612,6 +679,19 @@ mod tests {
         let d = Directives::default();
         assert_eq!(normalise("a  \nb\n\n", &d), "a\nb");
         assert_ne!(normalise("a\n\nb", &d), normalise("a\nb", &d));
+    }
+
+    #[test]
+    fn the_machine_description_reads_topology_and_hypervisor() {
+        let two_vcpus = "processor : 0\nphysical id : 0\ncpu cores : 2\nflags : fpu hypervisor sse\n\
+                         processor : 1\nphysical id : 0\ncpu cores : 2\nflags : fpu hypervisor sse\n";
+        assert_eq!(
+            topology(two_vcpus),
+            "1 socket(s), 2 core(s), 1 thread(s) per core (/proc/cpuinfo)"
+        );
+        assert!(hypervisor(two_vcpus).starts_with("yes, a virtual machine"));
+        assert!(hypervisor("flags : fpu sse\n").starts_with("no"));
+        assert_eq!(topology(""), "not readable here");
     }
 
     #[test]
