@@ -116,9 +116,11 @@ pub fn check() -> Result<(), String> {
             continue;
         }
         let text = read(&md)?;
-        for c in quote.captures_iter(&text) {
+        let mut quoted: Vec<String> = quote.captures_iter(&text).map(|c| c[1].to_owned()).collect();
+        quoted.extend(russian_block_quotes(&text));
+        for q in quoted {
             quotes += 1;
-            for part in quote_parts(&c[1]) {
+            for part in quote_parts(&q) {
                 if !all_notes.contains(&part) {
                     problems.push(format!("{}: «{part}» is in no note", rel(&md)));
                 }
@@ -133,6 +135,24 @@ pub fn check() -> Result<(), String> {
     } else {
         Err(problems.join("\n"))
     }
+}
+
+/// Block quotes (`> …` lines) in Russian: the notes quoted at length.
+fn russian_block_quotes(text: &str) -> Vec<String> {
+    let mut quotes = Vec::new();
+    let mut current = String::new();
+    for line in text.lines().chain([""]) {
+        if let Some(rest) = line.trim_start().strip_prefix('>') {
+            current.push(' ');
+            current.push_str(rest);
+        } else if !current.is_empty() {
+            let q = std::mem::take(&mut current);
+            if q.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c))) {
+                quotes.push(q);
+            }
+        }
+    }
+    quotes
 }
 
 /// The parts of a quote that must appear in the note word for word: a quote
@@ -151,7 +171,7 @@ fn quote_parts(quote: &str) -> Vec<String> {
 fn squash(s: &str) -> String {
     let link = Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap();
     let s = link.replace_all(s, "$1").replace("<br>", " ");
-    s.replace(['*', '`'], "")
+    s.replace(['*', '`', '_'], "")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -160,6 +180,16 @@ fn squash(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::squash;
+
+    #[test]
+    fn russian_block_quotes_are_found_and_english_ones_left_alone() {
+        let text = "> Асинхронность имеет\n> преимущество\n\n> An English quote\n\nplain";
+        let quotes: Vec<String> = super::russian_block_quotes(text)
+            .iter()
+            .map(|q| squash(q))
+            .collect();
+        assert_eq!(quotes, ["Асинхронность имеет преимущество"]);
+    }
 
     #[test]
     fn quotes_match_across_line_breaks_and_emphasis() {
