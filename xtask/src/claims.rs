@@ -116,7 +116,10 @@ pub fn check() -> Result<(), String> {
             continue;
         }
         let text = read(&md)?;
-        let mut quoted: Vec<String> = quote.captures_iter(&text).map(|c| c[1].to_owned()).collect();
+        let mut quoted: Vec<String> = quote
+            .captures_iter(&text)
+            .map(|c| c[1].to_owned())
+            .collect();
         quoted.extend(russian_block_quotes(&text));
         for q in quoted {
             quotes += 1;
@@ -147,7 +150,9 @@ fn russian_block_quotes(text: &str) -> Vec<String> {
             current.push_str(rest);
         } else if !current.is_empty() {
             let q = std::mem::take(&mut current);
-            if q.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c))) {
+            if q.chars()
+                .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c)))
+            {
                 quotes.push(q);
             }
         }
@@ -166,12 +171,18 @@ fn quote_parts(quote: &str) -> Vec<String> {
         .collect()
 }
 
-/// Text with Markdown (emphasis, `<br>`, links) and runs of white space
-/// flattened, so that a quote may cross a line break or a link of the note.
+/// The words of a text, for comparing a quote with its note: lower case,
+/// with Markdown (emphasis, `<br>`, link targets), punctuation and runs of
+/// white space flattened. A quote may join a heading to its first line, or
+/// list items into a sentence, and may cross a line break or a link of the
+/// note; it may not change, add or drop a word (typos included).
 fn squash(s: &str) -> String {
     let link = Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap();
     let s = link.replace_all(s, "$1").replace("<br>", " ");
-    s.replace(['*', '`', '_'], "")
+    s.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .to_lowercase()
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -188,7 +199,7 @@ mod tests {
             .iter()
             .map(|q| squash(q))
             .collect();
-        assert_eq!(quotes, ["Асинхронность имеет преимущество"]);
+        assert_eq!(quotes, ["асинхронность имеет преимущество"]);
     }
 
     #[test]
@@ -196,5 +207,9 @@ mod tests {
         let note = squash("тред *может*<br>\n   делить [память](x.md)");
         assert!(note.contains(&squash("тред может делить память")));
         assert!(!note.contains(&squash("тред не может")));
+        // Punctuation and case aside, but every word as the note has it.
+        let note = squash("## Theading\n\n- Нужно для IO-bound задач");
+        assert!(note.contains(&squash("Theading — нужно для IO-bound задач")));
+        assert!(!note.contains(&squash("Threading — нужно для IO-bound задач")));
     }
 }
