@@ -8,9 +8,9 @@
 //! - `https://docs.python.org/3.11/…` (the pinned CPython's minor version)
 //!   against the Python documentation Debian packages as `python3-doc`
 //!   (`PYTHON_DOCS=DIR` names another copy). A page or name that a later
-//!   Python added is linked at that version (`docs.python.org/3.13/…`); the
-//!   check makes sure the 3.11 docs really lack it, and such a page cannot
-//!   be quoted, since there is no copy here to check the quote against.
+//!   Python added, or a later page that says more, is linked at that version
+//!   (`docs.python.org/3.13/…`); such a page cannot be quoted, since there
+//!   is no copy here to check the quote against.
 //!
 //! Every link must resolve, page and `#fragment`; an unversioned link
 //! (`doc.rust-lang.org/std/…`, `docs.rs/CRATE/latest/…`,
@@ -150,11 +150,6 @@ impl Docs {
             let Some(docs) = &self.python_docs else {
                 return Page::NoPythonDocs;
             };
-            let page_file = if page.is_empty() || page.ends_with('/') {
-                docs.join(page).join("index.html")
-            } else {
-                docs.join(page)
-            };
             if version == self.python_minor {
                 return local(docs.join(page));
             }
@@ -171,19 +166,6 @@ impl Docs {
                 return Page::Bad(format!(
                     "link the pinned Python's page, https://docs.python.org/{}/{page}, or the later version that added it",
                     self.python_minor
-                ));
-            }
-            let here = page_file.exists()
-                && fragment
-                    .as_deref()
-                    .is_none_or(|f| self.page_has_id(&page_file, f));
-            if here {
-                return Page::Bad(format!(
-                    "Python {} documents this too: link https://docs.python.org/{}/{}",
-                    self.python_minor,
-                    self.python_minor,
-                    url.split_once(&format!("/{version}/"))
-                        .map_or("", |(_, p)| p)
                 ));
             }
             return Page::Newer;
@@ -429,7 +411,7 @@ mod tests {
             d.resolve("https://docs.python.org/3.11/library/queue.html#queue.Queue.put"),
             Page::Local { .. }
         ));
-        // A later version is for what 3.11 lacks: a name, or a whole page.
+        // A later version may be linked (and paraphrased, not quoted).
         assert_eq!(
             d.resolve("https://docs.python.org/3.13/library/queue.html#queue.Queue.shutdown"),
             Page::Newer
@@ -438,9 +420,9 @@ mod tests {
             d.resolve("https://docs.python.org/3.14/howto/free-threading-python.html"),
             Page::Newer
         );
-        assert!(bad(
-            "https://docs.python.org/3.13/library/queue.html#queue.Queue.put"
-        ));
-        assert!(bad("https://docs.python.org/3.13/library/queue.html"));
+        assert_eq!(
+            d.resolve("https://docs.python.org/3.12/library/queue.html"),
+            Page::Newer
+        );
     }
 }

@@ -5,8 +5,12 @@
 use crate::util::{files, read, rel, root};
 use regex::Regex;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 const VERDICTS: [&str; 3] = ["Confirmed", "Corrected", "Qualified"];
+
+/// A Markdown link, `[text](target)`.
+static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap());
 
 pub fn check() -> Result<(), String> {
     let page = read(&root().join("src/claims.md"))?;
@@ -163,9 +167,8 @@ fn russian_block_quotes(text: &str) -> Vec<String> {
 /// The parts of a quote that must appear in the note word for word: a quote
 /// may leave words out (`…`, `...`) or add a word of its own in brackets.
 fn quote_parts(quote: &str) -> Vec<String> {
-    let link = Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap();
-    let cut = Regex::new(r"…|\.\.\.|\[[^\]]*\]").unwrap();
-    cut.split(&link.replace_all(quote, "$1"))
+    static CUT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"…|\.\.\.|\[[^\]]*\]").unwrap());
+    CUT.split(&LINK.replace_all(quote, "$1"))
         .map(squash)
         .filter(|p| !p.is_empty())
         .collect()
@@ -177,8 +180,7 @@ fn quote_parts(quote: &str) -> Vec<String> {
 /// list items into a sentence, and may cross a line break or a link of the
 /// note; it may not change, add or drop a word (typos included).
 fn squash(s: &str) -> String {
-    let link = Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap();
-    let s = link.replace_all(s, "$1").replace("<br>", " ");
+    let s = LINK.replace_all(s, "$1").replace("<br>", " ");
     s.chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect::<String>()

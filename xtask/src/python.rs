@@ -27,9 +27,6 @@ use std::time::Duration;
 
 const DEFAULT_TIMEOUT: u64 = 10;
 
-/// Whether a run exited 0, and what it printed; or why it did not finish.
-type RunResult = Result<(bool, String), String>;
-
 pub struct Listing {
     pub name: String,
     pub source: PathBuf,
@@ -157,7 +154,10 @@ pub fn check() -> Result<(), String> {
     let mut invariants = 0;
     // The listings run side by side, one per logical CPU: they are small,
     // and none of them depends on having the machine to itself.
-    let runs = run_all(&python, &listings);
+    let runs = crate::util::parallel_map(&listings, |listing| {
+        let timeout = Duration::from_secs(listing.directives.timeout.unwrap_or(DEFAULT_TIMEOUT));
+        run(&python, listing, timeout)
+    });
     for (listing, run_result) in listings.iter().zip(runs) {
         let d = &listing.directives;
         let file = listing.output_file();
@@ -251,41 +251,6 @@ pub fn check() -> Result<(), String> {
         );
     }
     Ok(())
-}
-
-/// Every listing run under its timeout, as many at a time as there are
-/// logical CPUs; the results in the listings' order.
-fn run_all(python: &Interpreter, listings: &[Listing]) -> Vec<RunResult> {
-    use std::sync::Mutex;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<RunResult>>> =
-        Mutex::new(listings.iter().map(|_| None).collect());
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| {
-                // Relaxed: the counter only hands out indices; the results
-                // are published through the mutex and the scope's join.
-                while let Some(listing) = listings.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let d = &listing.directives;
-                    let timeout = Duration::from_secs(d.timeout.unwrap_or(DEFAULT_TIMEOUT));
-                    let result = run(python, listing, timeout);
-                    let i = listings
-                        .iter()
-                        .position(|l| l.name == listing.name)
-                        .unwrap();
-                    results.lock().unwrap()[i] = Some(result);
-                }
-            });
-        }
-    });
-    results
-        .into_inner()
-        .unwrap()
-        .into_iter()
-        .map(|r| r.expect("every listing ran"))
-        .collect()
 }
 
 /// The first invariant that no line of `output` matches.
