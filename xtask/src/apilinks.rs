@@ -61,7 +61,7 @@ pub struct Docs {
     crate_docs: PathBuf,
     /// Crate name to the version in `Cargo.lock`.
     locked: BTreeMap<String, String>,
-    pages: std::cell::RefCell<BTreeMap<PathBuf, String>>,
+    pages: std::cell::RefCell<BTreeMap<PathBuf, std::rc::Rc<str>>>,
 }
 
 impl Docs {
@@ -194,11 +194,11 @@ impl Docs {
     }
 
     /// The page's HTML, read once.
-    pub fn html(&self, file: &Path) -> String {
+    pub fn html(&self, file: &Path) -> std::rc::Rc<str> {
         self.pages
             .borrow_mut()
             .entry(file.to_path_buf())
-            .or_insert_with(|| std::fs::read_to_string(file).unwrap_or_default())
+            .or_insert_with(|| std::fs::read_to_string(file).unwrap_or_default().into())
             .clone()
     }
 
