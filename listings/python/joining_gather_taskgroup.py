@@ -13,15 +13,21 @@ async def fetch(name, delay):
     return name
 
 
-async def main():
+async def gather_demo():
     print(await asyncio.gather(fetch("a", 0.1), fetch("b", 0.05),
                                return_exceptions=True))
+
+
+async def task_group_demo():
     try:
         async with asyncio.TaskGroup() as tg:
             tg.create_task(fetch("a", 0.1))
             tg.create_task(fetch("b", 0.05))
     except* ValueError as group:
         print("TaskGroup:", group.exceptions)
+
+
+async def timeout_demo():
     try:
         async with asyncio.timeout(0.01):
             await fetch("c", 1)
@@ -29,5 +35,6 @@ async def main():
         print("timed out")
 
 
-asyncio.run(main())
+for demo in (gather_demo, task_group_demo, timeout_demo):
+    asyncio.run(demo())  # each in a main task of its own
 # ANCHOR_END: main
