@@ -448,7 +448,7 @@ pub fn flake_hunt(args: &[String]) -> Result<(), String> {
                     });
                 }
             }
-            let result = examples::check_quietly();
+            let result = examples::check_quietly().and_then(|()| crate::python::check());
             stop.store(true, Ordering::Relaxed);
             done_tx.send(result).unwrap();
         });
@@ -459,7 +459,7 @@ pub fn flake_hunt(args: &[String]) -> Result<(), String> {
         };
         match done_rx.recv().unwrap() {
             Ok(()) => eprintln!(
-                "    run {i}/{runs} ({load}): every example passed ({:.0}s)",
+                "    run {i}/{runs} ({load}): every example and Python listing passed ({:.0}s)",
                 t.elapsed().as_secs_f64()
             ),
             Err(e) => return Err(format!("run {i}/{runs} ({load}) failed:\n{e}")),

@@ -44,8 +44,9 @@ cargo xtask <command>
   loom               model-check the book's hand-built primitives with loom
   tsan [NAME...]     run the threaded examples under ThreadSanitizer
   flake-hunt [--runs N]
-                     run every example N times in a row (default 20),
-                     every other run with all cores kept busy
+                     run every example and Python listing N times in a
+                     row (default 20), every other run with all cores
+                     kept busy
   links              check the book's links into Rust's and Python's
                      documentation against local copies of the docs
   tools              install the pinned book tools into target/tools
