@@ -11,7 +11,7 @@
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::SeqCst};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
@@ -35,6 +35,10 @@ struct SlowServer {
     accept_loop: Option<JoinHandle<()>>,
 }
 
+/// Every access is `Relaxed`: no field publishes other data, and what orders
+/// a change before the read that needs it is a socket, as a channel would. A
+/// thread that receives a connection or a line sees what its sender wrote
+/// before sending it; no ordering on the field could stand in for that.
 #[derive(Default)]
 struct State {
     stop: AtomicBool,
@@ -51,7 +55,7 @@ impl SlowServer {
         let accept_loop = thread::spawn(move || {
             let mut handlers = Vec::new();
             for conn in listener.incoming() {
-                if shared.stop.load(SeqCst) {
+                if shared.stop.load(Relaxed) {
                     break;
                 }
                 let (Ok(conn), state) = (conn, Arc::clone(&shared)) else {
@@ -75,16 +79,19 @@ fn answer(conn: TcpStream, delay: Duration, state: &State) -> io::Result<()> {
     conn.set_write_timeout(Some(LIMIT))?;
     let mut request = String::new();
     BufReader::new(&conn).read_line(&mut request)?;
-    let busy = state.busy.fetch_add(1, SeqCst) + 1;
-    state.peak.fetch_max(busy, SeqCst);
+    // Read-modify-writes never lose a count, whatever the ordering.
+    let busy = state.busy.fetch_add(1, Relaxed) + 1;
+    state.peak.fetch_max(busy, Relaxed);
     thread::sleep(delay); // the "query" takes this long
-    state.busy.fetch_sub(1, SeqCst);
+    state.busy.fetch_sub(1, Relaxed);
     writeln!(&conn, "row {}", request.trim())
 }
 
 impl Drop for SlowServer {
     fn drop(&mut self) {
-        self.state.stop.store(true, SeqCst);
+        // Relaxed: the loop reads the flag after accepting the connection
+        // below, which is made after this store.
+        self.state.stop.store(true, Relaxed);
         // Wake the accept loop with one last connection, then wait for it.
         let woken = TcpStream::connect_timeout(&self.addr, LIMIT).is_ok();
         match self.accept_loop.take() {
@@ -123,14 +130,14 @@ fn parse_delay() -> Duration {
 /// Runs `calls`, checks the answers, prints wall time, CPU time and the
 /// server's peak, and returns `[wall, cpu]` in milliseconds.
 fn measure(name: &str, server: &SlowServer, calls: impl FnOnce() -> Vec<String>) -> [f64; 2] {
-    server.state.peak.store(0, SeqCst);
+    server.state.peak.store(0, Relaxed); // before this batch sends a request
     let (wall_start, cpu_start) = (Instant::now(), cpu_time());
     let answers = calls();
     let (wall, cpu) = (wall_start.elapsed(), cpu_time() - cpu_start);
     let expected: Vec<String> = (0..CALLS).map(|id| format!("row {id}")).collect();
     assert_eq!(answers, expected); // every answer, in order
     let (wall_ms, cpu_ms) = (wall.as_secs_f64() * 1e3, cpu.as_secs_f64() * 1e3);
-    let peak = server.state.peak.load(SeqCst);
+    let peak = server.state.peak.load(Relaxed); // after every answer came back
     println!(
         "{name:<12} {wall_ms:>9.1} {cpu_ms:>9.2} {:>9.4} {peak:>6}",
         cpu_ms / wall_ms

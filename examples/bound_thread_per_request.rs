@@ -4,7 +4,7 @@
 // output: mask up to \d+
 // output: mask-durations
 
-use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::thread;
 use std::time::Duration;
 
@@ -13,6 +13,8 @@ const WORKERS: usize = 20;
 const WAIT: Duration = Duration::from_millis(10);
 
 /// Counts the threads inside `handle` right now, and the most at once.
+/// `Relaxed`: the counts publish no other data, a read-modify-write never
+/// loses one, and `main` reads the peak after the scope has joined them all.
 #[derive(Default)]
 struct Gauge {
     now: AtomicUsize,
@@ -23,9 +25,9 @@ impl Gauge {
     /// Stands for one IO-bound request: it waits, and returns a value.
     fn handle(&self, request: usize) -> usize {
         self.peak
-            .fetch_max(self.now.fetch_add(1, SeqCst) + 1, SeqCst);
+            .fetch_max(self.now.fetch_add(1, Relaxed) + 1, Relaxed);
         thread::sleep(WAIT);
-        self.now.fetch_sub(1, SeqCst);
+        self.now.fetch_sub(1, Relaxed);
         request * 2
     }
 }
@@ -47,7 +49,7 @@ fn main() {
         handles.into_iter().map(|h| h.join().unwrap()).sum()
     });
     assert_eq!(total, expected);
-    let peak = gauge.peak.load(SeqCst);
+    let peak = gauge.peak.load(Relaxed); // joined: every update is visible
     println!("one thread per request: {REQUESTS} threads, up to {peak} at once");
 
     // Fix: a fixed pool of workers takes the requests one by one.
@@ -58,7 +60,8 @@ fn main() {
                 s.spawn(|| {
                     let mut sum = 0;
                     loop {
-                        let r = next.fetch_add(1, SeqCst); // claim the next request
+                        // Relaxed, like an ID allocator: no two calls get the same number.
+                        let r = next.fetch_add(1, Relaxed); // claim the next request
                         if r >= REQUESTS {
                             return sum;
                         }
@@ -70,7 +73,7 @@ fn main() {
         workers.into_iter().map(|w| w.join().unwrap()).sum()
     });
     assert_eq!(total, expected);
-    let peak = gauge.peak.load(SeqCst);
+    let peak = gauge.peak.load(Relaxed); // joined, as above
     assert!(peak <= WORKERS); // the pool can never exceed its size
     println!("pool of {WORKERS} workers:     {WORKERS} threads, up to {peak} at once");
 }

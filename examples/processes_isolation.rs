@@ -3,9 +3,11 @@
 // miri: skip starts itself as a child process, which Miri cannot do
 
 use std::process::{self, Command};
-use std::sync::atomic::{AtomicU64, Ordering::SeqCst};
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::{env, io};
 
+// An atomic, so that safe code may change the `static`; every access is
+// `Relaxed`, because each process has only one thread.
 static VALUE: AtomicU64 = AtomicU64::new(1);
 
 // ANCHOR: main
@@ -13,9 +15,9 @@ fn main() -> io::Result<()> {
     match env::args().nth(1).as_deref() {
         None => {}
         Some("child") => {
-            println!("child:  VALUE starts at {}", VALUE.load(SeqCst));
-            VALUE.store(99, SeqCst);
-            println!("child:  set VALUE to {}", VALUE.load(SeqCst));
+            println!("child:  VALUE starts at {}", VALUE.load(Relaxed));
+            VALUE.store(99, Relaxed); // Relaxed: one thread per process
+            println!("child:  set VALUE to {}", VALUE.load(Relaxed));
             return Ok(());
         }
         Some(other) => {
@@ -24,15 +26,15 @@ fn main() -> io::Result<()> {
         }
     }
 
-    VALUE.store(42, SeqCst);
+    VALUE.store(42, Relaxed);
     println!(
         "parent: set VALUE to {} before spawning",
-        VALUE.load(SeqCst)
+        VALUE.load(Relaxed)
     );
     let status = Command::new(env::current_exe()?).arg("child").status()?;
     assert!(status.success());
-    println!("parent: after the child, VALUE is {}", VALUE.load(SeqCst));
-    assert_eq!(VALUE.load(SeqCst), 42);
+    println!("parent: after the child, VALUE is {}", VALUE.load(Relaxed));
+    assert_eq!(VALUE.load(Relaxed), 42);
     Ok(())
 }
 // ANCHOR_END: main

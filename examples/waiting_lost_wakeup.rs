@@ -20,13 +20,15 @@ fn main() {
         let (ready, cvar) = (&ready, &cvar);
         s.spawn(move || {
             checked.recv_timeout(SECOND).unwrap(); // the waiter has checked: not ready yet
-            ready.store(true, Ordering::SeqCst); // no lock taken:
+            // Relaxed: the channels order this store between the waiter's two
+            // loads. The bug is the missing lock; no ordering would fix it.
+            ready.store(true, Ordering::Relaxed); // no lock taken:
             cvar.notify_one(); // nobody is waiting yet, so this is lost
             notified_tx.send(()).unwrap();
         });
 
         let guard = lock.lock().unwrap();
-        if !ready.load(Ordering::SeqCst) {
+        if !ready.load(Ordering::Relaxed) {
             checked_tx.send(()).unwrap();
             // Force the unlucky order that a busy machine produces by chance.
             notified.recv_timeout(SECOND).unwrap();
@@ -34,7 +36,7 @@ fn main() {
             let (_guard, result) = cvar.wait_timeout(guard, limit).unwrap();
             println!("waiter: timed out = {}", result.timed_out());
         }
-        println!("flag was set all along: {}", ready.load(Ordering::SeqCst));
+        println!("flag was set all along: {}", ready.load(Ordering::Relaxed));
     });
 }
 // ANCHOR_END: main

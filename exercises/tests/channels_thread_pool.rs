@@ -6,7 +6,10 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::panic;
-use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+// Every counter is `Relaxed`: none publishes other data, and a test reads one
+// either in `wait_for`, which needs only the count, or after `drop(pool)`,
+// whose joins make everything the workers did visible.
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, ThreadId};
@@ -36,7 +39,7 @@ fn within(test: impl FnOnce() + Send + 'static) {
 /// jobs in turn take 8 seconds) before `within` gives up after 10.
 fn wait_for(counter: &AtomicUsize, target: usize) -> bool {
     let deadline = Instant::now() + Duration::from_secs(2);
-    while counter.load(SeqCst) < target {
+    while counter.load(Relaxed) < target {
         if Instant::now() > deadline {
             return false;
         }
@@ -53,11 +56,11 @@ fn every_job_runs_exactly_once() {
         let pool = ThreadPool::new(4);
         for i in 0..500 {
             let runs = Arc::clone(&runs);
-            pool.execute(move || _ = runs[i].fetch_add(1, SeqCst));
+            pool.execute(move || _ = runs[i].fetch_add(1, Relaxed));
         }
         drop(pool);
         for (i, n) in runs.iter().enumerate() {
-            assert_eq!(n.load(SeqCst), 1, "job {i} ran {} times", n.load(SeqCst));
+            assert_eq!(n.load(Relaxed), 1, "job {i} ran {} times", n.load(Relaxed));
         }
     });
 }
@@ -71,12 +74,12 @@ fn drop_waits_for_every_queued_job() {
             let done = Arc::clone(&done);
             pool.execute(move || {
                 thread::sleep(Duration::from_millis(5));
-                done.fetch_add(1, SeqCst);
+                done.fetch_add(1, Relaxed);
             });
         }
         drop(pool);
         assert_eq!(
-            done.load(SeqCst),
+            done.load(Relaxed),
             20,
             "drop returned before the queued jobs ran"
         );
@@ -94,7 +97,7 @@ struct ExitCounter(Arc<AtomicUsize>);
 
 impl Drop for ExitCounter {
     fn drop(&mut self) {
-        self.0.fetch_add(1, SeqCst);
+        self.0.fetch_add(1, Relaxed);
     }
 }
 
@@ -114,7 +117,7 @@ fn drop_joins_every_worker() {
             pool.execute(move || {
                 ON_EXIT.with(|slot| *slot.borrow_mut() = Some(ExitCounter(exited)));
                 workers.lock().unwrap().insert(thread::current().id());
-                started.fetch_add(1, SeqCst);
+                started.fetch_add(1, Relaxed);
                 assert!(
                     wait_for(&started, 3),
                     "the three jobs never ran at the same time"
@@ -128,7 +131,7 @@ fn drop_joins_every_worker() {
             "three jobs should run on three workers"
         );
         assert_eq!(
-            exited.load(SeqCst),
+            exited.load(Relaxed),
             3,
             "drop returned before every worker thread ended"
         );
@@ -146,15 +149,15 @@ fn workers_run_jobs_at_the_same_time() {
         for _ in 0..4 {
             let (started, met) = (Arc::clone(&started), Arc::clone(&met));
             pool.execute(move || {
-                started.fetch_add(1, SeqCst);
+                started.fetch_add(1, Relaxed);
                 if wait_for(&started, 4) {
-                    met.fetch_add(1, SeqCst);
+                    met.fetch_add(1, Relaxed);
                 }
             });
         }
         drop(pool);
         assert_eq!(
-            met.load(SeqCst),
+            met.load(Relaxed),
             4,
             "the four jobs did not all run at the same time"
         );
@@ -170,13 +173,13 @@ fn execute_does_not_wait_for_the_job() {
         let r = Arc::clone(&released);
         pool.execute(move || {
             if go_rx.recv_timeout(Duration::from_secs(5)).is_ok() {
-                r.fetch_add(1, SeqCst);
+                r.fetch_add(1, Relaxed);
             }
         });
         pool.execute(|| {}); // queued behind the blocked job; must return at once
         go_tx.send(()).unwrap();
         drop(pool);
-        assert_eq!(released.load(SeqCst), 1, "execute waited for a job to run");
+        assert_eq!(released.load(Relaxed), 1, "execute waited for a job to run");
     });
 }
 
@@ -192,18 +195,18 @@ fn a_panicking_job_does_not_stop_the_pool() {
         for _ in 0..2 {
             let (started, done) = (Arc::clone(&started), Arc::clone(&done));
             pool.execute(move || {
-                started.fetch_add(1, SeqCst);
+                started.fetch_add(1, Relaxed);
                 if wait_for(&started, 2) {
-                    done.fetch_add(1, SeqCst);
+                    done.fetch_add(1, Relaxed);
                 }
             });
         }
         for _ in 0..10 {
             let done = Arc::clone(&done);
-            pool.execute(move || _ = done.fetch_add(1, SeqCst));
+            pool.execute(move || _ = done.fetch_add(1, Relaxed));
         }
         drop(pool);
-        assert_eq!(done.load(SeqCst), 12, "jobs after a panic were lost");
+        assert_eq!(done.load(Relaxed), 12, "jobs after a panic were lost");
     });
 }
 

@@ -74,11 +74,13 @@ fn concurrent_withdrawals_never_overdraw() {
             let handles: Vec<_> = (0..2)
                 .map(|_| {
                     s.spawn(|| {
-                        ready.fetch_add(1, Ordering::SeqCst);
+                        // Relaxed: a start line that publishes nothing; the
+                        // bank's locks order the withdrawals.
+                        ready.fetch_add(1, Ordering::Relaxed);
                         // Bounded spin: the other thread arrives within
                         // microseconds; if not, go anyway.
                         for _ in 0..10_000_000 {
-                            if ready.load(Ordering::SeqCst) == 2 {
+                            if ready.load(Ordering::Relaxed) == 2 {
                                 break;
                             }
                             std::hint::spin_loop();
@@ -108,7 +110,7 @@ fn concurrent_transfers_keep_every_total_exact() {
     const THREADS: usize = 6;
     let bank = Bank::new(&[1000; ACCOUNTS]);
     let expected = 1000 * ACCOUNTS as u64;
-    let stop = AtomicBool::new(false);
+    let stop = AtomicBool::new(false); // Relaxed: it only ends the watcher's loop
     let start = Barrier::new(THREADS + 1);
     thread::scope(|s| {
         // A watcher checks the total over and over while money moves.

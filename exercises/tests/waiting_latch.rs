@@ -90,14 +90,14 @@ fn every_waiter_is_released() {
                 let (latch, released) = (Arc::clone(&latch), Arc::clone(&released));
                 thread::spawn(move || {
                     latch.wait(); // the watchdog catches a waiter left asleep
-                    released.fetch_add(1, Ordering::SeqCst);
+                    released.fetch_add(1, Ordering::Relaxed); // Relaxed: read after the joins
                 })
             })
             .collect();
         thread::sleep(Duration::from_millis(100)); // let them all wait
         latch.count_down(); // must wake all five: notify_one would wake one
         waiters.into_iter().for_each(|w| w.join().unwrap());
-        assert_eq!(released.load(Ordering::SeqCst), 5);
+        assert_eq!(released.load(Ordering::Relaxed), 5);
     });
 }
 
@@ -110,18 +110,21 @@ fn wait_blocks_until_the_last_count_down() {
             let (latch, done) = (Arc::clone(&latch), Arc::clone(&done));
             thread::spawn(move || {
                 latch.wait();
-                done.store(1, Ordering::SeqCst);
+                // Relaxed: the flag publishes nothing. The join orders it
+                // before the last check, and no ordering could make the first
+                // check see it sooner.
+                done.store(1, Ordering::Relaxed);
             })
         };
         latch.count_down();
         thread::sleep(Duration::from_millis(100));
         assert_eq!(
-            done.load(Ordering::SeqCst),
+            done.load(Ordering::Relaxed),
             0,
             "wait returned before the count was 0"
         );
         latch.count_down();
         waiter.join().unwrap();
-        assert_eq!(done.load(Ordering::SeqCst), 1);
+        assert_eq!(done.load(Ordering::Relaxed), 1);
     });
 }
