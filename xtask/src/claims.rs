@@ -144,6 +144,16 @@ pub fn check() -> Result<(), String> {
     }
 }
 
+/// The words of every note, as `squash` leaves them, one after another.
+pub fn notes_words() -> Result<String, String> {
+    let mut all = String::new();
+    for note in ["000", "001", "002", "003", "004"] {
+        all += &squash(&read(&root().join(format!("notes/{note}.md")))?);
+        all += " ";
+    }
+    Ok(all)
+}
+
 /// Block quotes (`> …` lines) in Russian: the notes quoted at length.
 fn russian_block_quotes(text: &str) -> Vec<String> {
     let mut quotes = Vec::new();
@@ -179,7 +189,7 @@ fn quote_parts(quote: &str) -> Vec<String> {
 /// white space flattened. A quote may join a heading to its first line, or
 /// list items into a sentence, and may cross a line break or a link of the
 /// note; it may not change, add or drop a word (typos included).
-fn squash(s: &str) -> String {
+pub fn squash(s: &str) -> String {
     let s = LINK.replace_all(s, "$1").replace("<br>", " ");
     s.chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })

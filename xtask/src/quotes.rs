@@ -59,6 +59,7 @@ enum Source {
 /// The check run after the links resolve.
 pub fn check_docs(docs: &Docs) -> Result<(), String> {
     let titles = titles()?;
+    let notes_text = crate::claims::notes_words()?;
     let mut problems = Vec::new();
     let mut texts: BTreeMap<PathBuf, String> = BTreeMap::new();
     let mut found_on = |file: &PathBuf, q: &Quote| {
@@ -78,8 +79,20 @@ pub fn check_docs(docs: &Docs) -> Result<(), String> {
         // nothing may come from.
         let file_pages: Vec<PathBuf> = local_pages(docs, &doc_links(&source, &refs)).0;
         let claims = md.ends_with("src/claims.md");
-        for (line, paragraph) in paragraphs(&source) {
-            let mut quotes = quotes_in(&paragraph, &format!("{}:{line}", rel(&md)), &titles);
+        let mut previous = String::new();
+        for (line, paragraph, block_quote) in paragraphs(&source) {
+            let at = format!("{}:{line}", rel(&md));
+            let mut quotes = if block_quote {
+                block_quote_of(&paragraph, &at, &notes_text)
+            } else {
+                quotes_in(&paragraph, &at, &titles)
+            };
+            let paragraph = if block_quote {
+                format!("{previous} {paragraph}")
+            } else {
+                paragraph
+            };
+            previous = paragraph.clone();
             // The claims index gives each claim's English as a paragraph of
             // its own, under the heading that quotes the note.
             if claims && paragraph.starts_with('"') && paragraph.ends_with('"') {
@@ -189,10 +202,11 @@ fn titles() -> Result<BTreeSet<String>, String> {
 }
 
 /// The prose of a Markdown file, paragraph by paragraph, with the line each
-/// starts on; code blocks, HTML blocks and reference definitions left out.
-fn paragraphs(source: &str) -> Vec<(usize, String)> {
+/// starts on and whether it is a block quote (`> …` lines, markers
+/// removed); code blocks, HTML blocks and reference definitions left out.
+fn paragraphs(source: &str) -> Vec<(usize, String, bool)> {
     let mut out = Vec::new();
-    let mut current: Option<(usize, String)> = None;
+    let mut current: Option<(usize, String, bool)> = None;
     let mut fence: Option<String> = None;
     for (n, line) in source.lines().enumerate() {
         let t = line.trim_start();
@@ -210,16 +224,22 @@ fn paragraphs(source: &str) -> Vec<(usize, String)> {
         }
         let blank = t.is_empty();
         let skip = t.starts_with('<') || t.starts_with("{{#") || REF_DEF.is_match(t);
-        if blank || skip {
+        let quoted = t.strip_prefix('>').map(str::trim_start);
+        // A block quote and the paragraph before it are two paragraphs.
+        let switch = current.as_ref().is_some_and(|c| c.2 != quoted.is_some());
+        if blank || skip || switch {
             out.extend(current.take());
-            continue;
-        }
-        match &mut current {
-            Some((_, text)) => {
-                text.push(' ');
-                text.push_str(t);
+            if blank || skip {
+                continue;
             }
-            None => current = Some((n + 1, t.to_owned())),
+        }
+        let text = quoted.unwrap_or(t);
+        match &mut current {
+            Some((_, paragraph, _)) => {
+                paragraph.push(' ');
+                paragraph.push_str(text);
+            }
+            None => current = Some((n + 1, text.to_owned(), quoted.is_some())),
         }
     }
     out.extend(current);
@@ -242,6 +262,33 @@ fn doc_links(paragraph: &str, refs: &BTreeMap<String, String>) -> Vec<String> {
         }
     }
     links
+}
+
+/// A block quote in English, taken from the documentation or another
+/// source that it, or the paragraph that introduces it, links. (A block
+/// quote in Russian quotes a note, which the notes check holds to its words.)
+fn block_quote_of(text: &str, at: &str, notes: &str) -> Vec<Quote> {
+    if text.chars().any(|c| matches!(c, 'а'..='я' | 'А'..='Я')) {
+        return Vec::new();
+    }
+    let from_a_note = notes.contains(&crate::claims::squash(text));
+    let plain = MD_LINK.replace_all(text, "$1").replace(['`', '*'], "");
+    let parts = CUT
+        .split(&plain)
+        .map(normalise)
+        .map(|p| p.trim_matches(|c: char| ",.;: ".contains(c)).to_owned())
+        .filter(|p| p.len() > 1)
+        .collect();
+    vec![Quote {
+        at: at.to_owned(),
+        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        parts,
+        source: if from_a_note {
+            Source::Note
+        } else {
+            Source::Paragraph
+        },
+    }]
 }
 
 /// The quotes of three words or more in a paragraph (shorter ones name a
@@ -456,11 +503,32 @@ mod tests {
     }
 
     #[test]
+    fn block_quotes_are_paragraphs_of_their_own() {
+        let md = "The docs say:\n> Tasks keep running\n> until they yield.\n>\n> Then *they* are dropped.\nAfter.\n";
+        let paras = paragraphs(md);
+        assert_eq!(paras.len(), 3);
+        assert!(paras[1].2);
+        let q = block_quote_of(&paras[1].1, "a.md:2", "");
+        assert_eq!(
+            q[0].parts,
+            ["tasks keep running until they yield. then they are dropped"]
+        );
+        assert!(block_quote_of("Асинхронность имеет", "a.md:1", "").is_empty());
+        let note = block_quote_of(
+            "too much coro > problems",
+            "a.md:1",
+            "x too much coro problems y",
+        );
+        assert_eq!(note[0].source, Source::Note);
+    }
+
+    #[test]
     fn paragraphs_skip_code_and_find_reference_links() {
         let md = "Intro \"one two three\" [std][m] and [PEP 342].\nmore\n\n```rust\nlet s = \"a b c\";\n```\n\n[m]: https://doc.rust-lang.org/1.95.0/std/\n[pep 342]: https://peps.python.org/pep-0342/\n";
         let paras = paragraphs(md);
         assert_eq!(paras.len(), 1);
         assert_eq!(paras[0].0, 1);
+        assert!(!paras[0].2);
         let refs: BTreeMap<String, String> = REF_DEF
             .captures_iter(md)
             .map(|c| (c[1].to_lowercase(), c[2].to_owned()))
