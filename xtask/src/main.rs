@@ -116,7 +116,10 @@ fn test(args: &[String]) -> Result<(), String> {
         "chapters: includes, anchors and outputs",
         &book::check_sources,
     )?;
-    step("the claims index quotes the notes exactly", &claims::check)?;
+    step(
+        "quotes of the notes are exact (claims index, every page)",
+        &claims::check,
+    )?;
     step("formatting (cargo fmt --check)", &|| {
         util::cargo(&["fmt", "--all", "--check"])
     })?;
@@ -180,7 +183,7 @@ fn test(args: &[String]) -> Result<(), String> {
         },
     )?;
     step(
-        "links into Rust's and Python's documentation resolve (local docs)",
+        "links into the docs resolve; quotes of the docs are word for word",
         &apilinks::check,
     )?;
     if fast {

@@ -272,17 +272,10 @@ fn block_quote_of(text: &str, at: &str, notes: &str) -> Vec<Quote> {
         return Vec::new();
     }
     let from_a_note = notes.contains(&crate::claims::squash(text));
-    let plain = MD_LINK.replace_all(text, "$1").replace(['`', '*'], "");
-    let parts = CUT
-        .split(&plain)
-        .map(normalise)
-        .map(|p| p.trim_matches(|c: char| ",.;: ".contains(c)).to_owned())
-        .filter(|p| p.len() > 1)
-        .collect();
     vec![Quote {
         at: at.to_owned(),
         text: text.split_whitespace().collect::<Vec<_>>().join(" "),
-        parts,
+        parts: parts(&plain(text)),
         source: if from_a_note {
             Source::Note
         } else {
@@ -312,7 +305,7 @@ fn quotes_in(paragraph: &str, at: &str, titles: &BTreeSet<String>) -> Vec<Quote>
             || before
                 .strip_suffix('(')
                 .is_some_and(|b| b.trim_end().trim_end_matches('*').ends_with('»'));
-        let plain = MD_LINK.replace_all(&q, "$1").replace(['`', '*'], "");
+        let plain = plain(&q);
         let source = if translation {
             Source::Note
         } else if titles.contains(&normalise(&plain)) {
@@ -333,20 +326,30 @@ fn quotes_in(paragraph: &str, at: &str, titles: &BTreeSet<String>) -> Vec<Quote>
         } else {
             Source::Paragraph
         };
-        let parts = CUT
-            .split(&plain)
-            .map(normalise)
-            .map(|p| p.trim_matches(|c: char| ",.;: ".contains(c)).to_owned())
-            .filter(|p| p.len() > 1)
-            .collect();
         quotes.push(Quote {
             at: at.to_owned(),
             text: q.split_whitespace().collect::<Vec<_>>().join(" "),
-            parts,
+            parts: parts(&plain),
             source,
         });
     }
     quotes
+}
+
+/// A quote without its Markdown: links become their text; code spans and
+/// emphasis lose their marks.
+fn plain(quote: &str) -> String {
+    MD_LINK.replace_all(quote, "$1").replace(['`', '*'], "")
+}
+
+/// The parts of a quote that must be found on the page: it may leave words
+/// out (`…`) or add its own in brackets (`[it]`).
+fn parts(plain: &str) -> Vec<String> {
+    CUT.split(plain)
+        .map(normalise)
+        .map(|p| p.trim_matches(|c: char| ",.;: ".contains(c)).to_owned())
+        .filter(|p| p.len() > 1)
+        .collect()
 }
 
 /// The text up to the `)` that closes a parenthesis already open.
