@@ -147,12 +147,23 @@ fn test(args: &[String]) -> Result<(), String> {
         ])
     })?;
     step(
-        "examples run and match their recorded output",
-        &examples::check,
-    )?;
-    step(
-        "Python listings run and match their recorded output",
-        &python::check,
+        "examples and Python listings run and match their recorded output",
+        &|| {
+            // Side by side: many of them mostly wait (timers, sockets, child
+            // processes), and each is designed to pass on a busy machine.
+            std::thread::scope(|s| {
+                let python = s.spawn(python::check);
+                let rust = examples::check();
+                let python = python
+                    .join()
+                    .unwrap_or_else(|_| Err("the Python check panicked".into()));
+                match (rust, python) {
+                    (Ok(()), Ok(())) => Ok(()),
+                    (Err(e), Ok(())) | (Ok(()), Err(e)) => Err(e),
+                    (Err(rust), Err(python)) => Err(format!("{rust}\n\n{python}")),
+                }
+            })
+        },
     )?;
     step("figures drawn from recordings are current", &figures::check)?;
     step(
@@ -161,15 +172,7 @@ fn test(args: &[String]) -> Result<(), String> {
     )?;
     step(
         "doctests, compile-fail listings, exercise solutions",
-        &|| {
-            util::cargo(&[
-                "test",
-                "--workspace",
-                "--features",
-                "exercises/solutions",
-                "--quiet",
-            ])
-        },
+        &|| util::cargo_test(&["--workspace", "--features", "exercises/solutions"]),
     )?;
     step("exercise starters compile against their tests", &|| {
         util::cargo(&["test", "--package", "exercises", "--no-run", "--quiet"])

@@ -77,6 +77,82 @@ pub fn files(dir: &Path, suffix: &str) -> Vec<PathBuf> {
     found
 }
 
+/// `cargo test ARGS`, with the test binaries run side by side rather than
+/// one after another (most of the exercises' tests wait on threads and
+/// timers, so the CPUs are mostly idle), then the doctests. Each binary runs
+/// from its package's directory with `CARGO_MANIFEST_DIR` set, as under
+/// `cargo test`; a failing one is reported with its output.
+pub fn cargo_test(args: &[&str]) -> Result<(), String> {
+    static ARTIFACT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#""manifest_path":"([^"]+)".*"executable":"([^"]+)""#).unwrap()
+    });
+    static TEST_PROFILE: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r#""profile":\{[^}]*"test":true"#).unwrap());
+    let mut build = cargo_command();
+    build
+        .args([
+            "test",
+            "--no-run",
+            "--message-format=json-render-diagnostics",
+        ])
+        .args(args)
+        .current_dir(root())
+        .stderr(std::process::Stdio::inherit());
+    let out = build
+        .output()
+        .map_err(|e| format!("cannot run cargo test --no-run: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("cargo test --no-run {} failed", args.join(" ")));
+    }
+    let binaries: Vec<(PathBuf, PathBuf)> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.contains(r#""reason":"compiler-artifact""#))
+        // Test harnesses only: cargo test builds the examples too, but does
+        // not run them.
+        .filter(|l| TEST_PROFILE.is_match(l))
+        .filter_map(|l| ARTIFACT.captures(l))
+        .map(|c| {
+            let manifest = PathBuf::from(&c[1]);
+            let dir = manifest
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(root);
+            (PathBuf::from(&c[2]), dir)
+        })
+        .collect();
+    let results = parallel_map(&binaries, |(binary, dir)| {
+        let mut cmd = Command::new(binary);
+        cmd.arg("--quiet")
+            .current_dir(dir)
+            .env("CARGO_MANIFEST_DIR", dir)
+            .env(
+                "CARGO",
+                std::env::var_os("CARGO").unwrap_or_else(|| env!("CARGO").into()),
+            )
+            .env_remove("RUST_BACKTRACE");
+        let output = cmd.output();
+        match output {
+            Ok(o) if o.status.success() => Ok(()),
+            Ok(o) => Err(format!(
+                "{} failed ({}):\n{}{}",
+                rel(binary),
+                o.status,
+                String::from_utf8_lossy(&o.stdout),
+                String::from_utf8_lossy(&o.stderr)
+            )),
+            Err(e) => Err(format!("cannot run {}: {e}", rel(binary))),
+        }
+    });
+    let failures: Vec<String> = results.into_iter().filter_map(Result::err).collect();
+    if !failures.is_empty() {
+        return Err(failures.join("\n\n"));
+    }
+    eprintln!("    {} test binaries passed", binaries.len());
+    let mut doc = vec!["test", "--doc", "--quiet"];
+    doc.extend(args);
+    cargo(&doc)
+}
+
 /// `f` applied to every item, as many at a time as there are logical CPUs;
 /// the results in the items' order. For running examples and listings, which
 /// are small and designed not to need the machine to themselves.
