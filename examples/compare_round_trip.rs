@@ -9,11 +9,11 @@
 // output: test-args --quick
 // miri: skip starts itself as a child process, which Miri cannot do
 
+use harness::Harness;
 use std::io::{self, Read, Write};
-use std::process::{self, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::thread;
-use std::time::Instant;
 
 // ANCHOR: echo
 /// Reads numbers (8 bytes each) until end of input and answers each with n + 1.
@@ -26,43 +26,37 @@ fn echo(mut input: impl Read, mut output: impl Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Sends `count` numbers, waits for each answer, returns µs per round trip.
-fn ping(count: u64, mut to: impl Write, mut from: impl Read) -> io::Result<f64> {
-    let (start, mut buf) = (Instant::now(), [0; 8]);
-    for i in 0..count {
-        to.write_all(&i.to_le_bytes())?;
-        from.read_exact(&mut buf)?;
-        assert_eq!(u64::from_le_bytes(buf), i + 1);
-    }
-    Ok(start.elapsed().as_secs_f64() * 1e6 / count as f64)
+/// One round trip: sends `n`, waits for the answer, checks it is n + 1.
+fn ping(n: u64, to: &mut impl Write, from: &mut impl Read) -> io::Result<()> {
+    let mut buf = [0; 8];
+    to.write_all(&n.to_le_bytes())?;
+    from.read_exact(&mut buf)?;
+    assert_eq!(u64::from_le_bytes(buf), n + 1);
+    Ok(())
 }
 // ANCHOR_END: echo
 
 fn main() -> io::Result<()> {
-    let count = match std::env::args().nth(1).as_deref() {
-        Some("--echo") => return echo(io::stdin().lock(), io::stdout().lock()),
-        Some("--quick") => 200,
-        None => 20_000,
-        Some(arg) => {
-            eprintln!("error: unexpected argument {arg:?}\nusage: compare_round_trip [--quick]");
-            process::exit(2);
-        }
-    };
+    if std::env::args().nth(1).as_deref() == Some("--echo") {
+        return echo(io::stdin().lock(), io::stdout().lock());
+    }
+    let h = Harness::from_args("compare_round_trip");
     // ANCHOR: main
     let ((to_echo, rx), (tx, from_echo)) = (mpsc::channel(), mpsc::channel());
     let echoer = thread::spawn(move || rx.iter().for_each(|n: u64| tx.send(n + 1).unwrap()));
-    let start = Instant::now();
-    for i in 0..count {
-        to_echo.send(i).unwrap();
-        assert_eq!(from_echo.recv().unwrap(), i + 1);
-    }
-    let channels = start.elapsed().as_secs_f64() * 1e6 / count as f64;
+    let channels = h.time("two threads, mpsc channels", || {
+        to_echo.send(7).unwrap();
+        assert_eq!(from_echo.recv().unwrap(), 8);
+    });
     drop(to_echo); // ends the echo thread's loop
     echoer.join().unwrap();
 
-    let ((echo_in, to_echo), (from_echo, echo_out)) = (io::pipe()?, io::pipe()?);
+    let ((echo_in, mut to_echo), (mut from_echo, echo_out)) = (io::pipe()?, io::pipe()?);
     let echoer = thread::spawn(move || echo(echo_in, echo_out));
-    let thread_pipes = ping(count, to_echo, from_echo)?; // drops both ends
+    let thread_pipes = h.time("two threads, pipes", || {
+        ping(7, &mut to_echo, &mut from_echo).unwrap()
+    });
+    drop(to_echo); // the echo thread reads end of input
     echoer.join().unwrap()?;
 
     let me = std::env::current_exe()?;
@@ -71,18 +65,19 @@ fn main() -> io::Result<()> {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()?;
-    let (to_child, from_child) = (child.stdin.take().unwrap(), child.stdout.take().unwrap());
-    let process_pipes = ping(count, to_child, from_child)?; // closes the child's stdin
+    let (mut to_child, mut from_child) = (child.stdin.take().unwrap(), child.stdout.take().unwrap());
+    let process_pipes = h.time("two processes, pipes", || {
+        ping(7, &mut to_child, &mut from_child).unwrap()
+    });
+    drop(to_child); // the child reads end of input and exits
     assert!(child.wait()?.success());
     // ANCHOR_END: main
 
-    println!("{count} round trips of a u64; mean µs per round trip:");
-    println!("  two threads, mpsc channels    {channels:.2}");
-    println!("  two threads, pipes            {thread_pipes:.2}");
-    println!("  two processes, pipes          {process_pipes:.2}");
-    println!(
-        "processes over pipes / threads over channels: {:.1}",
-        process_pipes / channels
-    );
+    println!("one round trip of a u64:");
+    for figure in [&channels, &thread_pipes, &process_pipes] {
+        println!("  {figure:28}");
+    }
+    let ratio = process_pipes.over(&channels, "processes over pipes / threads over channels");
+    println!("{ratio}");
     Ok(())
 }

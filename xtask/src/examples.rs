@@ -37,6 +37,10 @@ static DURATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d+(\.\d+)?\s?(ns|µs|us|ms|s)\b").unwrap());
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(\.\d+)?").unwrap());
 static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {2,}").unwrap());
+/// A figure of the measurement harness: `median M unit (p10–p90 A–B, n=N)`.
+static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"median -?[\d.]+ ?[^\s(]* \(p10–p90 -?[\d.]+–-?[\d.]+, n=\d+\)").unwrap()
+});
 static HEX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"0x[0-9a-fA-F]+").unwrap());
 
 #[derive(Debug, Default)]
@@ -60,7 +64,9 @@ pub struct Directives {
     /// Python only, `# output: invariant REGEX`: a line that the output holds
     /// on every interpreter, not only the pinned one.
     pub invariants: Vec<Regex>,
-    /// Python only, `# output: measurement`: the listing times something.
+    /// Python only, `# output: measurement`: the listing times something
+    /// with the harness (`listings/python/harness.py`); the tests run it
+    /// with `--quick`.
     pub measurement: bool,
 }
 
@@ -144,6 +150,11 @@ pub fn parse_directives_in(source: &str, language: Language) -> Result<Directive
             "measurement" => d.measurement = true,
             _ => return Err(bad("unknown directive")),
         }
+    }
+    if d.release || d.measurement {
+        // A measurement's figures differ from run to run, and a test run
+        // (`--quick`) takes fewer samples.
+        d.masks.insert(0, FIGURE.clone());
     }
     Ok(d)
 }

@@ -10,7 +10,8 @@
 //! ```text
 //! # output: args ARGS          arguments of both the recording and the test
 //! # output: invariant REGEX    a whole line the output holds on any CPython
-//! # output: measurement        it times something (its times are masked)
+//! # output: measurement        it times something with the harness: the test
+//!                              runs it with `--quick`, and its figures are masked
 //! ```
 //!
 //! Recordings come from the CPython pinned as `python` in
@@ -61,6 +62,8 @@ pub fn all() -> Result<Vec<Listing>, String> {
     files(&dir, ".py")
         .into_iter()
         .filter(|p| p.parent() == Some(&dir))
+        // The measurement harness is a module the listings import.
+        .filter(|p| !p.ends_with("harness.py"))
         .map(|source| {
             let name = source.file_stem().unwrap().to_string_lossy().into_owned();
             let directives = examples::parse_directives_in(&read(&source)?, Language::Python)
@@ -125,10 +128,15 @@ fn run(
     python: &Interpreter,
     listing: &Listing,
     timeout: Duration,
+    test: bool,
 ) -> Result<(bool, String), String> {
     let mut cmd = Command::new(&python.command);
     cmd.arg(Path::new("listings/python").join(format!("{}.py", listing.name)))
-        .args(&listing.directives.args)
+        .args(&listing.directives.args);
+    if test && listing.directives.measurement {
+        cmd.arg("--quick");
+    }
+    cmd
         .env("PYTHONUNBUFFERED", "1")
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .env_remove("PYTHONWARNINGS")
@@ -156,7 +164,7 @@ pub fn check() -> Result<(), String> {
     // and none of them depends on having the machine to itself.
     let runs = crate::util::parallel_map(&listings, |listing| {
         let timeout = Duration::from_secs(listing.directives.timeout.unwrap_or(DEFAULT_TIMEOUT));
-        run(&python, listing, timeout)
+        run(&python, listing, timeout, true)
     });
     for (listing, run_result) in listings.iter().zip(runs) {
         let d = &listing.directives;
@@ -279,7 +287,7 @@ pub fn record(chosen: &[&Listing]) -> Result<(), String> {
         .map_err(|e| format!("cannot create listings/output/python: {e}"))?;
     for listing in chosen {
         eprintln!("recording {}", listing.header(&pinned));
-        let (ok, out) = run(&python, listing, Duration::from_secs(120))?;
+        let (ok, out) = run(&python, listing, Duration::from_secs(300), false)?;
         if !ok {
             return Err(format!("{} failed; nothing recorded:\n{out}", listing.name));
         }
