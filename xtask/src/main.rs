@@ -16,8 +16,10 @@ mod measure;
 mod pins;
 mod python;
 mod quotes;
+mod record;
 mod tools;
 mod util;
+mod values;
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -36,9 +38,13 @@ cargo xtask <command>
   record --python    re-record only the Python listings' outputs
   record --listings  re-record the compiler errors of listings/*.rs
   record --figures   redraw the figures drawn from recorded outputs
-  record --measure   re-record the table of `measure` shown in chapter 22
-  measure [--quick]  measure every cost the book quotes on this machine
-                     (release mode), beside the book's recorded figures
+  record --measure   re-record the report of `measure` shown in chapter 22
+  measure [--quick]  take every measurement the book quotes again on this
+                     machine (release mode): each figure's median and
+                     p10-p90 beside the book's, and whether each statement
+                     the book makes about them holds here
+  preprocess         mdBook's preprocessor for {{#value}}, {{#range}},
+                     {{#claim}} and {{#reason}} (book.toml runs it)
   miri [NAME...]     run the examples and exercise solutions under Miri
                      (NAME: an example, or an exercise in exercises/tests)
   loom               model-check the book's hand-built primitives with loom
@@ -63,9 +69,11 @@ fn main() -> ExitCode {
         "serve" => book::serve(),
         "build" => book::build().map(|_| ()),
         "test" => test(rest),
-        "record" => examples::record(rest),
+        "record" => record::record(rest),
         "tools" => tools::ensure().map(|_| ()),
         "measure" => measure::measure(rest),
+        "preprocess" => values::preprocess(rest),
+        "values-check" => values::check(),
         "links" => apilinks::check(),
         "miri" => checkers::miri(rest),
         "loom" => checkers::loom(),
@@ -167,8 +175,8 @@ fn test(args: &[String]) -> Result<(), String> {
     )?;
     step("figures drawn from recordings are current", &figures::check)?;
     step(
-        "`cargo xtask measure`, run small, finds every figure",
-        &measure::check,
+        "measurements: every figure parses; the prose agrees with the recordings",
+        &|| values::check().and_then(|()| measure::check()),
     )?;
     step(
         "doctests, compile-fail listings, exercise solutions",

@@ -123,8 +123,9 @@ pub fn interpreter() -> Result<Interpreter, String> {
 
 /// Runs one listing as a reader would, from the repository's root, with
 /// standard output unbuffered so that it interleaves with standard error in
-/// the order the program wrote them, as in a terminal.
-fn run(
+/// the order the program wrote them, as in a terminal. `test`: a test run,
+/// which passes `--quick` to a measurement.
+pub fn run(
     python: &Interpreter,
     listing: &Listing,
     timeout: Duration,
