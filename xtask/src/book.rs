@@ -13,7 +13,7 @@ use std::process::Stdio;
 pub fn serve() -> Result<(), String> {
     let bin = tools::ensure()?;
     eprintln!("serving the book at http://localhost:3000 (live reload; Ctrl-C stops)");
-    crate::util::run(tools::command(&bin, "mdbook").args([
+    crate::util::run(with_preprocessor(tools::command(&bin, "mdbook")).args([
         "serve",
         "--hostname",
         "localhost",
@@ -26,7 +26,7 @@ pub fn serve() -> Result<(), String> {
 /// preprocessor) logs fails the build, since mdBook itself exits 0 on some.
 pub fn build() -> Result<PathBuf, String> {
     let bin = tools::ensure()?;
-    let out = tools::command(&bin, "mdbook")
+    let out = with_preprocessor(tools::command(&bin, "mdbook"))
         .arg("build")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -44,6 +44,19 @@ pub fn build() -> Result<PathBuf, String> {
     let site = root().join("target/book");
     eprintln!("    book built into {}", rel(&site));
     Ok(site)
+}
+
+/// mdBook runs the book's preprocessor (`[preprocessor.values]`) as this
+/// very binary, rather than through `cargo run` as book.toml says for a
+/// plain `mdbook build`.
+fn with_preprocessor(mut cmd: std::process::Command) -> std::process::Command {
+    if let Ok(me) = std::env::current_exe() {
+        cmd.env(
+            "MDBOOK_PREPROCESSOR__VALUES__COMMAND",
+            format!("{} preprocess", me.display()),
+        );
+    }
+    cmd
 }
 
 fn include_re() -> &'static Regex {
