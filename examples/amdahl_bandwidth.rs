@@ -3,33 +3,47 @@
 
 // Timings depend on the machine; the book's run is a release build.
 // output: release
-// Thread counts, sizes, times and ratios vary: mask every number.
+// Thread counts and sizes vary: mask every number.
 // output: mask \s*\d+(\.\d+)?
 // The tests run a tiny job on 1 and 2 threads whatever the machine.
 // output: test-args --quick
 
+use harness::{Figure, Harness};
+use std::hint::black_box;
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// Runs `work(k, threads)` on `threads` scoped threads, sums what they
-/// return, and keeps the best wall time of 5 runs.
+/// Runs `work(k, threads)` on `threads` scoped threads; returns the sum of
+/// what they return and the wall time.
 fn timed(threads: usize, work: impl Fn(usize, usize) -> u64 + Sync) -> (u64, Duration) {
-    let mut best = (0, Duration::MAX);
-    for _ in 0..5 {
-        let start = Instant::now();
-        let sum = thread::scope(|s| {
-            let work = &work;
-            let handles: Vec<_> = (0..threads)
-                .map(|k| s.spawn(move || work(k, threads)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap())
-                .fold(0, u64::wrapping_add)
-        });
-        best = (sum, best.1.min(start.elapsed()));
-    }
-    best
+    let start = Instant::now();
+    let sum = thread::scope(|s| {
+        let work = &work;
+        let handles: Vec<_> = (0..threads)
+            .map(|k| s.spawn(move || work(k, threads)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap())
+            .fold(0, u64::wrapping_add)
+    });
+    (sum, start.elapsed())
+}
+
+/// The speedup of `work` on `threads` threads over 1 thread, paired: each
+/// sample times both.
+fn speedup(
+    h: &Harness,
+    label: &str,
+    threads: usize,
+    work: impl Fn(usize, usize) -> u64 + Sync,
+) -> Figure {
+    h.sample(label, "×", || {
+        let (one_result, one) = timed(1, &work);
+        let (result, many) = timed(threads, &work);
+        black_box((one_result, result));
+        one.as_secs_f64() / many.as_secs_f64()
+    })
 }
 
 // ANCHOR: jobs
@@ -56,35 +70,33 @@ fn spin_chunk(steps: usize, k: usize, threads: usize) -> u64 {
 
 // ANCHOR: main
 fn main() {
-    let quick = match std::env::args().nth(1).as_deref() {
-        None => false,
-        Some("--quick") => true,
-        Some(other) => {
-            eprintln!("error: unknown argument {other:?}\nusage: amdahl_bandwidth [--quick]");
-            std::process::exit(2);
-        }
-    };
+    let h = Harness::from_args("amdahl_bandwidth");
     let available = thread::available_parallelism().map_or(1, |n| n.get());
-    let (cores, len) = if quick {
+    let (cores, len) = if h.is_quick() {
         (2, 1 << 12)
     } else {
-        (available, 1 << 26)
+        (available, 1 << 25)
     };
     let data: Vec<u64> = (0..len as u64).collect();
     println!(
-        "summing {} MiB of u64 vs {len} xorshift steps",
+        "summing {} MiB of u64 vs {len} xorshift steps; speedup over 1 thread:",
         (len * 8) >> 20
     );
-    println!("threads  sum speedup  compute speedup");
-    let (sum1, sum_one) = timed(1, |k, t| sum_chunk(&data, k, t));
-    let (_, spin_one) = timed(1, |k, t| spin_chunk(len, k, t));
+    let expected: u64 = data.iter().sum();
     for threads in 1..=cores {
-        let (sum, sum_time) = timed(threads, |k, t| sum_chunk(&data, k, t));
-        assert_eq!(sum, sum1, "the split must not change the sum");
-        let (_, spin_time) = timed(threads, |k, t| spin_chunk(len, k, t));
-        let a = sum_one.as_secs_f64() / sum_time.as_secs_f64();
-        let b = spin_one.as_secs_f64() / spin_time.as_secs_f64();
-        println!("{threads:>7} {a:>11.2}x {b:>15.2}x");
+        let (sum, _) = timed(threads, |k, t| sum_chunk(&data, k, t));
+        assert_eq!(sum, expected, "the split must not change the sum");
+        let noun = if threads == 1 { "thread" } else { "threads" };
+        let sum = speedup(&h, &format!("sum, {threads} {noun}"), threads, |k, t| {
+            sum_chunk(&data, k, t)
+        });
+        let spin = speedup(
+            &h,
+            &format!("compute, {threads} {noun}"),
+            threads,
+            |k, t| spin_chunk(len, k, t),
+        );
+        println!("  {sum:20}\n  {spin:20}");
     }
 }
 // ANCHOR_END: main
