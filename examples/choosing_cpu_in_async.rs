@@ -9,10 +9,12 @@
 // output: test-args --quick
 // miri: skip measurement: CPU-heavy, starts runtimes and many threads
 
+use harness::Harness;
 use rayon::prelude::*;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+use tokio::runtime::Runtime;
 use tokio::sync::oneshot;
 
 fn is_prime(k: u64) -> bool {
@@ -27,6 +29,13 @@ fn primes_seq(n: u64) -> usize {
 fn primes_par(n: u64) -> usize {
     (0..n).into_par_iter().filter(|&k| is_prime(k)).count()
 }
+
+const MODES: [&str; 4] = [
+    "inline",
+    "inline par_iter",
+    "spawn_blocking",
+    "rayon + oneshot",
+];
 
 // ANCHOR: job
 /// One job, started from a task, run the way `mode` says.
@@ -50,12 +59,7 @@ async fn job(mode: &str, n: u64) -> usize {
 
 // ANCHOR: run
 /// Runs `jobs` jobs at once next to a ticker; returns (wall time, worst tick gap).
-fn run(mode: &'static str, jobs: usize, n: u64, workers: usize) -> (Duration, Duration) {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(workers)
-        .enable_all()
-        .build()
-        .expect("a runtime");
+fn run(runtime: &Runtime, mode: &'static str, jobs: usize, n: u64) -> (Duration, Duration) {
     runtime.block_on(async move {
         let stop = Arc::new(AtomicBool::new(false));
         let done = Arc::clone(&stop);
@@ -68,7 +72,7 @@ fn run(mode: &'static str, jobs: usize, n: u64, workers: usize) -> (Duration, Du
             }
             worst
         });
-        tokio::time::sleep(Duration::from_millis(20)).await; // the ticker is running
+        tokio::time::sleep(Duration::from_millis(5)).await; // the ticker is running
         let start = Instant::now();
         let set: tokio::task::JoinSet<usize> = (0..jobs).map(|_| job(mode, n)).collect();
         let counts = set.join_all().await;
@@ -85,37 +89,33 @@ fn run(mode: &'static str, jobs: usize, n: u64, workers: usize) -> (Duration, Du
 
 // ANCHOR: main
 fn main() {
-    let quick = match std::env::args().nth(1).as_deref() {
-        None => false,
-        Some("--quick") => true,
-        Some(other) => {
-            eprintln!("error: unknown argument {other:?}\nusage: choosing_cpu_in_async [--quick]");
-            std::process::exit(2);
-        }
-    };
+    let h = Harness::from_args("choosing_cpu_in_async");
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let (jobs, n) = if quick {
+    let (jobs, n) = if h.is_quick() {
         (2 * workers, 5_000)
     } else {
         (4 * workers, 150_000)
     };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(workers)
+        .enable_all()
+        .build()
+        .expect("a runtime");
     println!("{workers} runtime workers, {jobs} jobs: primes below {n}, by trial division");
-    println!("{:<16} {:>10} {:>16}", "mode", "wall ms", "worst gap ms");
-    let mut gaps = Vec::new();
-    for mode in [
-        "inline",
-        "inline par_iter",
-        "spawn_blocking",
-        "rayon + oneshot",
-    ] {
-        let (wall, gap) = run(mode, jobs, n, workers);
-        let ms = |d: Duration| d.as_secs_f64() * 1e3;
-        println!("{mode:<16} {:>10.1} {:>16.1}", ms(wall), ms(gap));
-        gaps.push(gap.as_secs_f64());
+    for mode in MODES {
+        let wall = h.sample_time(&format!("{mode}, wall time"), || {
+            run(&runtime, mode, jobs, n).0
+        });
+        let gap = h.sample_time(&format!("{mode}, worst gap"), || {
+            run(&runtime, mode, jobs, n).1
+        });
+        println!("  {wall:28}\n  {gap:28}");
     }
-    println!(
-        "worst gap, inline / rayon + oneshot: {:.1}x",
-        gaps[0] / gaps[3]
-    );
+    let ratio = h.sample("worst gap, inline / rayon + oneshot", "×", || {
+        let (_, inline) = run(&runtime, "inline", jobs, n);
+        let (_, rayon) = run(&runtime, "rayon + oneshot", jobs, n);
+        inline.as_secs_f64() / rayon.as_secs_f64()
+    });
+    println!("{ratio}");
 }
 // ANCHOR_END: main

@@ -3,13 +3,13 @@
 
 // Timings depend on the machine; the book's run is a release build.
 // output: release
-// output: mask-durations
-// output: mask \d+\.\d+x
 // output: mask \d+ increments
-// The tests run fewer increments: only the masked numbers change.
+// The tests run fewer increments and take fewer samples: only the masked
+// numbers change.
 // output: test-args --quick
 // miri: skip measurement: hundreds of thousands of lock operations
 
+use harness::Harness;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -57,21 +57,19 @@ async fn with_tokio(per_task: u64) -> Duration {
 }
 // ANCHOR_END: tokio
 
-#[tokio::main]
-async fn main() {
-    let per_task = match std::env::args().nth(1).as_deref() {
-        None => 250_000,
-        Some("--quick") => 2_000,
-        Some(other) => {
-            eprintln!("unknown argument {other:?}; the only one is --quick");
-            std::process::exit(2);
-        }
-    };
-    let std_time = with_std(per_task).await;
-    let tokio_time = with_tokio(per_task).await;
-    println!("{TASKS} tasks x {per_task} increments");
-    println!("std::sync::Mutex:   {std_time:?}");
-    println!("tokio::sync::Mutex: {tokio_time:?}");
-    let ratio = tokio_time.as_secs_f64() / std_time.as_secs_f64();
-    println!("tokio / std: {ratio:.2}x");
+fn main() {
+    let h = Harness::from_args("coordination_mutex_cost");
+    let per_task = if h.is_quick() { 500 } else { 50_000 };
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    let increments = (TASKS * per_task) as f64;
+    let std = || runtime.block_on(with_std(per_task)).div_f64(increments);
+    let tokio = || runtime.block_on(with_tokio(per_task)).div_f64(increments);
+    println!("{TASKS} tasks x {per_task} increments; time per increment:");
+    let a = h.sample_time("std::sync::Mutex", std);
+    let b = h.sample_time("tokio::sync::Mutex", tokio);
+    println!("  {a:20}\n  {b:20}");
+    let ratio = h.sample("tokio / std", "×", || {
+        tokio().as_secs_f64() / std().as_secs_f64()
+    });
+    println!("{ratio}");
 }

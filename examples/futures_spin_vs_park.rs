@@ -4,10 +4,12 @@
 // Times depend on the machine; the book's run is a release build.
 // output: release
 // output: mask-numbers
-// The tests wait 20 ms instead of 200 ms: only the masked numbers change.
+// The tests wait 2 ms instead of 100 ms and take fewer samples: only the
+// masked numbers change.
 // output: test-args --quick
 // miri: skip measurement: reads the thread's CPU clock through libc
 
+use harness::Harness;
 use std::future::Future;
 use std::pin::{Pin, pin};
 use std::sync::{Arc, Mutex};
@@ -79,8 +81,15 @@ fn thread_cpu_time() -> Duration {
 }
 
 // ANCHOR: main
-/// Runs a timer future to completion; returns (wall time, CPU time, polls).
-fn wait(spin: bool, duration: Duration) -> (Duration, Duration, u64) {
+/// What one wait for a timer cost: wall time, CPU time, polls.
+struct Waited {
+    wall: Duration,
+    cpu: Duration,
+    polls: u64,
+}
+
+/// Runs a timer future to completion, spinning or parking between polls.
+fn wait(spin: bool, duration: Duration) -> Waited {
     let (wall, cpu) = (Instant::now(), thread_cpu_time());
     let parker = Waker::from(Arc::new(ThreadWaker(thread::current())));
     let mut cx = Context::from_waker(if spin { Waker::noop() } else { &parker });
@@ -92,33 +101,27 @@ fn wait(spin: bool, duration: Duration) -> (Duration, Duration, u64) {
         }
         polls += 1; // spinning: poll again at once
     }
-    (wall.elapsed(), thread_cpu_time() - cpu, polls)
+    let (wall, cpu) = (wall.elapsed(), thread_cpu_time() - cpu);
+    assert!(wall >= duration, "the timer fired early");
+    Waited { wall, cpu, polls }
 }
 
 fn main() {
-    let quick = match std::env::args().nth(1).as_deref() {
-        None => false,
-        Some("--quick") => true,
-        Some(other) => {
-            eprintln!("error: unknown argument {other:?}\nusage: futures_spin_vs_park [--quick]");
-            std::process::exit(2);
-        }
-    };
-    let duration = Duration::from_millis(if quick { 20 } else { 200 });
-    println!(
-        "{:<10} {:>9} {:>9} {:>10}",
-        "executor", "wall ms", "CPU ms", "polls"
-    );
-    let mut cpu = [0.0; 2];
-    for (i, (name, spin)) in [("spin", true), ("park", false)].into_iter().enumerate() {
-        let (wall, used, polls) = wait(spin, duration);
-        cpu[i] = used.as_secs_f64();
-        let ms = |d: Duration| d.as_secs_f64() * 1e3;
-        println!("{name:<10} {:>9.1} {:>9.3} {polls:>10}", ms(wall), ms(used));
+    let h = Harness::from_args("futures_spin_vs_park");
+    let timer = Duration::from_millis(if h.is_quick() { 2 } else { 100 });
+    println!("one wait for a {timer:?} timer, each executor:");
+    for (name, spin) in [("spin", true), ("park", false)] {
+        let wall = h.sample_time(&format!("{name}, wall time"), || wait(spin, timer).wall);
+        let cpu = h.sample_time(&format!("{name}, CPU time"), || wait(spin, timer).cpu);
+        let polls = h.sample(&format!("{name}, polls"), "", || {
+            wait(spin, timer).polls as f64
+        });
+        println!("  {wall:18}\n  {cpu:18}\n  {polls:18}");
     }
-    println!(
-        "spinning used {:.0}x the CPU time of parking",
-        cpu[0] / cpu[1].max(1e-9)
-    );
+    let ratio = h.sample("spin / park, CPU time", "×", || {
+        let (spin, park) = (wait(true, timer), wait(false, timer));
+        spin.cpu.as_secs_f64() / park.cpu.as_secs_f64().max(1e-9)
+    });
+    println!("{ratio}");
 }
 // ANCHOR_END: main

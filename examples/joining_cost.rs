@@ -3,12 +3,12 @@
 
 // Timings depend on the machine; the book's run is a release build.
 // output: release
-// output: mask-durations
 // output: mask-numbers
 // The tests run a short version: only the masked numbers change.
 // output: test-args --quick
 // miri: skip measurement: 100 000 futures and tasks
 
+use harness::Harness;
 use std::time::{Duration, Instant};
 use tokio::task::{JoinSet, yield_now};
 
@@ -37,30 +37,24 @@ async fn with_join_set(n: u64) -> (u64, Duration) {
     (sum, start.elapsed())
 }
 
-#[tokio::main]
-async fn main() {
-    let n: u64 = match std::env::args().nth(1).as_deref() {
-        None => 100_000,
-        Some("--quick") => 1_000,
-        Some(other) => {
-            eprintln!("usage: joining_cost [--quick], not {other:?}");
-            std::process::exit(2);
-        }
+fn main() {
+    let h = Harness::from_args("joining_cost");
+    let n: u64 = if h.is_quick() { 1_000 } else { 100_000 };
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    // Checks the sum of one run and returns its time per future.
+    let per_future = |(sum, took): (u64, Duration)| {
+        assert_eq!(sum, n * (n - 1) / 2);
+        took.div_f64(n as f64)
     };
-    let (a, t_join_all) = with_join_all(n).await;
-    let (b, t_join_set) = with_join_set(n).await;
-    assert_eq!((a, b), (n * (n - 1) / 2, n * (n - 1) / 2));
-    let per = |t: Duration| t / n as u32;
-    println!("{n} futures, each yields once");
-    println!(
-        "join_all (one task):     {t_join_all:>10.2?}, {:>8.1?} each",
-        per(t_join_all)
-    );
-    println!(
-        "JoinSet (a task each):   {t_join_set:>10.2?}, {:>8.1?} each",
-        per(t_join_set)
-    );
-    let ratio = t_join_set.as_secs_f64() / t_join_all.as_secs_f64();
-    println!("JoinSet / join_all: ratio {ratio:.1}");
+    let join_all = || per_future(runtime.block_on(with_join_all(n)));
+    let join_set = || per_future(runtime.block_on(with_join_set(n)));
+    println!("{n} futures at once, each yields once; time per future:");
+    let a = h.sample_time("join_all (one task)", join_all);
+    let b = h.sample_time("JoinSet (a task each)", join_set);
+    println!("  {a:22}\n  {b:22}");
+    let ratio = h.sample("JoinSet / join_all", "×", || {
+        join_set().as_secs_f64() / join_all().as_secs_f64()
+    });
+    println!("{ratio}");
 }
 // ANCHOR_END: main

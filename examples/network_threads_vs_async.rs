@@ -8,18 +8,15 @@
 // output: test-args --quick
 // miri: skip measurement: opens thousands of TCP sockets and threads
 
+use harness::{Figure, Harness, Unit};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::time::{Duration, Instant};
 use std::{fs, process, thread};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::runtime::Runtime;
 
 const MAX_THREADS: usize = 4_000; // two per connection: client and server
-
-fn usage(problem: &str) -> ! {
-    eprintln!("error: {problem}\nusage: network_threads_vs_async [--quick]");
-    process::exit(2);
-}
 
 /// Resident memory of this process in KiB, from /proc/self/status.
 fn rss_kib() -> u64 {
@@ -27,6 +24,24 @@ fn rss_kib() -> u64 {
     let line = status.lines().find(|l| l.starts_with("VmRSS:"));
     line.and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
         .unwrap_or(0)
+}
+
+/// Resident memory before a run. The heap first gives the memory that
+/// earlier runs freed back to the OS, or this run would reuse it unseen.
+fn rss_before_kib() -> u64 {
+    #[cfg(target_env = "gnu")]
+    // SAFETY: malloc_trim only releases free memory of glibc's heap.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+    rss_kib()
+}
+
+/// One run of the load: its time, and the resident memory it added.
+#[derive(Clone, Copy)]
+struct Load {
+    took: Duration,
+    kib: u64,
 }
 
 /// Raises the soft limit on open files to the hard limit; returns it.
@@ -51,9 +66,10 @@ fn raise_fd_limit() -> u64 {
 }
 
 // ANCHOR: threads
-/// N client threads and N server threads; returns (seconds, KiB added).
-fn with_threads(n: usize, m: usize) -> std::io::Result<(f64, u64)> {
-    let (listener, before, start) = (TcpListener::bind("127.0.0.1:0")?, rss_kib(), Instant::now());
+/// N client threads and N server threads.
+fn with_threads(n: usize, m: usize) -> std::io::Result<Load> {
+    let listener = TcpListener::bind("127.0.0.1:0")?;
+    let (before, start) = (rss_before_kib(), Instant::now());
     let addr = listener.local_addr()?;
     let peak = thread::scope(|s| -> std::io::Result<u64> {
         let mut handles = Vec::new();
@@ -77,7 +93,11 @@ fn with_threads(n: usize, m: usize) -> std::io::Result<(f64, u64)> {
         }
         Ok(rss)
     })?;
-    Ok((start.elapsed().as_secs_f64(), peak.saturating_sub(before)))
+    let kib = peak.saturating_sub(before);
+    Ok(Load {
+        took: start.elapsed(),
+        kib,
+    })
 }
 // ANCHOR_END: threads
 
@@ -102,9 +122,8 @@ fn ping_blocking(s: &mut TcpStream, m: usize) -> std::io::Result<()> {
 
 // ANCHOR: tasks
 /// The same with 2N tokio tasks on a multi-threaded runtime.
-fn with_tasks(n: usize, m: usize) -> std::io::Result<(f64, u64)> {
-    let rt = tokio::runtime::Runtime::new()?;
-    let (before, start) = (rss_kib(), Instant::now());
+fn with_tasks(rt: &Runtime, n: usize, m: usize) -> std::io::Result<Load> {
+    let (before, start) = (rss_before_kib(), Instant::now());
     let peak = rt.block_on(async {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
@@ -135,21 +154,21 @@ fn with_tasks(n: usize, m: usize) -> std::io::Result<(f64, u64)> {
         all.into_iter().collect::<std::io::Result<()>>()?;
         std::io::Result::Ok(rss)
     })?;
-    Ok((start.elapsed().as_secs_f64(), peak.saturating_sub(before)))
+    let kib = peak.saturating_sub(before);
+    Ok(Load {
+        took: start.elapsed(),
+        kib,
+    })
 }
 // ANCHOR_END: tasks
 
 // ANCHOR: main
 fn main() {
-    let quick = match std::env::args().nth(1).as_deref() {
-        None => false,
-        Some("--quick") => true,
-        Some(other) => usage(&format!("unknown argument {other:?}")),
-    };
-    let (wanted, m) = if quick {
+    let h = Harness::from_args("network_threads_vs_async");
+    let (wanted, m) = if h.is_quick() {
         (100, 10)
     } else {
-        (MAX_THREADS / 2, 100)
+        (MAX_THREADS / 2, 50)
     };
     let fds = raise_fd_limit(); // two descriptors per connection, 100 spare
     let n = wanted.min((fds.saturating_sub(100) / 2) as usize).max(1);
@@ -157,28 +176,42 @@ fn main() {
         println!("only {n} connections: the limit on open files is {fds}");
     }
     println!("{n} connections at once, {m} round trips each, client and server in this process");
-    let run = |what: &str, f: fn(usize, usize) -> std::io::Result<(f64, u64)>| {
-        let (secs, kib) = f(n, m).unwrap_or_else(|e| {
+    let rt = Runtime::new().expect("a runtime");
+    let run = |what: &str, load: std::io::Result<Load>| {
+        load.unwrap_or_else(|e| {
             eprintln!("error: {what}: {e} (is the thread or file limit too low?)");
             process::exit(1);
-        });
-        let per_conn = kib as f64 / n as f64;
-        println!(
-            "  {what:<22} {:>8.1} ms {:>8} KiB  {per_conn:>6.1} KiB/connection",
-            secs * 1e3,
-            kib
-        );
-        (secs, per_conn)
+        })
     };
-    let (t_secs, t_mem) = run("thread per connection", with_threads);
-    let (a_secs, a_mem) = run("async tasks", with_tasks);
-    println!(
-        "threads took {:.1} times as long as tasks",
-        t_secs / a_secs.max(1e-9)
-    );
-    println!(
-        "threads used {:.1} times as much memory",
-        t_mem / a_mem.max(0.1)
-    );
+    // Each sample runs the load both ways. The harness keeps the ratio of
+    // the times; the other figures come from the same runs, kept here.
+    let mut runs = Vec::new();
+    let time_ratio = h.sample("threads / async, time", "×", || {
+        let threads = run("threads", with_threads(n, m));
+        let tasks = run("async tasks", with_tasks(&rt, n, m));
+        runs.push((threads, tasks));
+        threads.took.as_secs_f64() / tasks.took.as_secs_f64()
+    });
+    runs.remove(0); // the harness's warm-up
+    let figure = |label, unit, of: &dyn Fn(Load, Load) -> f64| {
+        Figure::new(label, unit, runs.iter().map(|&(t, a)| of(t, a)).collect())
+    };
+    let per_conn = |load: Load| load.kib as f64 / n as f64;
+    let ns = |load: Load| load.took.as_nanos() as f64;
+    let kib = Unit::Other("KiB");
+    for fig in [
+        figure("threads, time", Unit::Time, &|t, _| ns(t)),
+        figure("async tasks, time", Unit::Time, &|_, a| ns(a)),
+        figure("threads, memory per connection", kib, &|t, _| per_conn(t)),
+        figure("async tasks, memory per connection", kib, &|_, a| {
+            per_conn(a)
+        }),
+        time_ratio,
+        figure("threads / async, memory", Unit::Other("×"), &|t, a| {
+            t.kib as f64 / (a.kib as f64).max(0.1)
+        }),
+    ] {
+        println!("  {fig:34}");
+    }
 }
 // ANCHOR_END: main

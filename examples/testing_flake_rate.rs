@@ -1,12 +1,14 @@
 //! Measures how often the sleep-based check of `testing_flaky` fails, for
 //! several sleep lengths, on an idle machine and with every core kept busy.
 
-// The failure counts depend on the machine and its load.
+// The failure rates depend on the machine and its load; the tests run small
+// batches.
 // output: mask-numbers
 // output: release
 // output: test-args --quick
 // miri: skip measurement: thousands of thread spawns with real sleeps
 
+use harness::Harness;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::Duration;
@@ -21,8 +23,8 @@ fn passes(wait: Duration) -> bool {
     })
 }
 
-/// Failures out of `runs`, with `busy` spinning threads competing for the cores.
-fn failures(wait: Duration, runs: u32, busy: usize) -> u32 {
+/// Runs `f` while `busy` spinning threads compete for the cores.
+fn under_load<T>(busy: usize, f: impl FnOnce() -> T) -> T {
     let stop = AtomicBool::new(false);
     thread::scope(|s| {
         for _ in 0..busy {
@@ -32,30 +34,30 @@ fn failures(wait: Duration, runs: u32, busy: usize) -> u32 {
                 }
             });
         }
-        let failed = (0..runs).filter(|_| !passes(wait)).count() as u32;
+        let result = f();
         stop.store(true, Ordering::Relaxed);
-        failed
+        result
     })
 }
 
 // ANCHOR: main
 fn main() {
-    let runs = match std::env::args().nth(1).as_deref() {
-        None => 2000,
-        Some("--quick") => 100,
-        Some(other) => {
-            eprintln!("unknown argument `{other}`; expected --quick");
-            std::process::exit(2);
-        }
-    };
+    let h = Harness::from_args("testing_flake_rate");
+    let runs = if h.is_quick() { 10 } else { 200 };
     let cores = thread::available_parallelism().map_or(2, |n| n.get());
-    println!("failures out of {runs} runs of the sleep-based check");
-    println!("{:>10} {:>8} {:>12}", "sleep", "idle", "cores busy");
+    println!("failures of the sleep-based check, in % of a batch of {runs} runs");
     for micros in [1, 10, 100, 1000] {
         let wait = Duration::from_micros(micros);
-        let idle = failures(wait, runs, 0);
-        let busy = failures(wait, runs, cores);
-        println!("{:>8}µs {idle:>8} {busy:>12}", micros);
+        for (load, busy) in [("idle", 0), ("cores busy", cores)] {
+            let label = format!("sleep {micros} µs, {load}");
+            let failed = under_load(busy, || {
+                h.sample(&label, "%", || {
+                    let failures = (0..runs).filter(|_| !passes(wait)).count();
+                    100.0 * failures as f64 / runs as f64
+                })
+            });
+            println!("  {failed:26}");
+        }
     }
 }
 // ANCHOR_END: main

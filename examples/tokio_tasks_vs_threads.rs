@@ -8,16 +8,28 @@
 // output: test-args --quick
 // miri: skip measurement: reads /proc/self/status, starts up to 10 000 threads
 
+use harness::{Figure, Harness, Unit};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
-use std::{fs, process, thread};
+use std::{fs, thread};
 
 /// Resident memory of this process in KiB, from /proc/self/status (Linux).
 fn rss_kib() -> Option<u64> {
     let status = fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Resident memory before a run. The heap first gives the memory that
+/// earlier runs freed back to the OS, or this run would reuse it unseen.
+fn rss_before_kib() -> u64 {
+    #[cfg(target_env = "gnu")]
+    // SAFETY: malloc_trim only releases free memory of glibc's heap.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+    rss_kib().unwrap_or(0)
 }
 
 /// Waits, at most 30 s, until `count` reaches `n`.
@@ -28,11 +40,18 @@ fn wait_for(count: &AtomicUsize, n: usize) {
     }
 }
 
+/// One run: how many waited at once, the resident memory they added while
+/// waiting, and the time from the first start to the last finish.
+struct Run {
+    count: usize,
+    kib: u64,
+    took: Duration,
+}
+
 // ANCHOR: tasks
-/// `n` tasks that all wait on a semaphore; returns (KiB grown, seconds).
-fn tasks(n: usize) -> (u64, f64) {
-    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
-    let (before, start) = (rss_kib().unwrap_or(0), Instant::now());
+/// `n` tasks that all wait on a semaphore.
+fn tasks(runtime: &tokio::runtime::Runtime, n: usize) -> Run {
+    let (before, start) = (rss_before_kib(), Instant::now());
     let gate = Arc::new(tokio::sync::Semaphore::new(0));
     let waiting = Arc::new(AtomicUsize::new(0));
     let handles: Vec<_> = (0..n)
@@ -45,22 +64,26 @@ fn tasks(n: usize) -> (u64, f64) {
         })
         .collect();
     wait_for(&waiting, n);
-    let grown = rss_kib().unwrap_or(0).saturating_sub(before);
+    let kib = rss_kib().unwrap_or(0).saturating_sub(before);
     gate.close(); // wakes every task
     runtime.block_on(async {
         for h in handles {
             h.await.expect("no task panics");
         }
     });
-    (grown, start.elapsed().as_secs_f64())
+    Run {
+        count: n,
+        kib,
+        took: start.elapsed(),
+    }
 }
 // ANCHOR_END: tasks
 
 // ANCHOR: threads
 /// Up to `cap` threads that all wait on a condition variable; stops at the
-/// first thread the OS refuses. Returns (threads started, KiB grown, seconds).
-fn threads(cap: usize) -> (usize, u64, f64) {
-    let (before, start) = (rss_kib().unwrap_or(0), Instant::now());
+/// first thread the OS refuses.
+fn threads(cap: usize) -> Run {
+    let (before, start) = (rss_before_kib(), Instant::now());
     let gate = Arc::new((Mutex::new(false), Condvar::new()));
     let waiting = Arc::new(AtomicUsize::new(0));
     let mut handles = Vec::new();
@@ -83,58 +106,55 @@ fn threads(cap: usize) -> (usize, u64, f64) {
     }
     let n = handles.len();
     wait_for(&waiting, n);
-    let grown = rss_kib().unwrap_or(0).saturating_sub(before);
+    let kib = rss_kib().unwrap_or(0).saturating_sub(before);
     *gate.0.lock().expect("no thread panics") = true;
     gate.1.notify_all();
     for h in handles {
         h.join().expect("no thread panics");
     }
-    (n, grown, start.elapsed().as_secs_f64())
+    Run {
+        count: n.max(1),
+        kib,
+        took: start.elapsed(),
+    }
 }
 // ANCHOR_END: threads
 
+/// Resident memory and time per task or thread, from the same runs: the
+/// harness times the runs, and each run's memory is kept beside its time.
+fn per_one(h: &Harness, what: &str, mut run: impl FnMut() -> Run) -> (Figure, Figure) {
+    let mut kib = Vec::new();
+    let time = h.sample_time(&format!("{what}, start, wait, finish"), || {
+        let run = run();
+        kib.push(run.kib as f64 / run.count as f64);
+        run.took.div_f64(run.count as f64)
+    });
+    kib.remove(0); // the harness's warm-up run
+    let memory = Figure::new(&format!("{what}, resident memory"), Unit::Other("KiB"), kib);
+    (memory, time)
+}
+
 // ANCHOR: main
 fn main() {
-    let quick = match std::env::args().nth(1).as_deref() {
-        None => false,
-        Some("--quick") => true,
-        Some(other) => {
-            eprintln!("error: unknown argument {other:?}\nusage: tokio_tasks_vs_threads [--quick]");
-            process::exit(2);
-        }
-    };
+    let h = Harness::from_args("tokio_tasks_vs_threads");
     if rss_kib().is_none() {
         println!("cannot read /proc/self/status: this measurement needs Linux");
         return;
     }
-    let (n_tasks, cap) = if quick {
+    let (n_tasks, cap) = if h.is_quick() {
         (1_000, 100)
     } else {
         (100_000, 10_000)
     };
-    let (task_kib, task_s) = tasks(n_tasks);
-    let (n_threads, thread_kib, thread_s) = threads(cap);
-    let per = |kib: u64, s: f64, n: usize| (kib as f64 / n as f64, s * 1e6 / n as f64);
-    let (tk, tus) = per(task_kib, task_s, n_tasks);
-    let (hk, hus) = per(thread_kib, thread_s, n_threads.max(1));
-    println!(
-        "{:>7} tasks:   {:>8.1} MiB, {:>6.3} s",
-        n_tasks,
-        task_kib as f64 / 1024.0,
-        task_s
-    );
-    println!(
-        "{:>7} threads: {:>8.1} MiB, {:>6.3} s",
-        n_threads,
-        thread_kib as f64 / 1024.0,
-        thread_s
-    );
-    println!("per task:   {tk:>6.2} KiB resident, {tus:>7.2} µs to start, wait and finish");
-    println!("per thread: {hk:>6.2} KiB resident, {hus:>7.2} µs to start, wait and finish");
-    println!(
-        "a thread costs {:.0}x the memory and {:.0}x the time of a task",
-        hk / tk.max(0.01),
-        hus / tus.max(0.01)
-    );
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    println!("{n_tasks} tasks, then up to {cap} threads, all waiting at once; each:");
+    let (task_kib, task_time) = per_one(&h, "task", || tasks(&runtime, n_tasks));
+    let (thread_kib, thread_time) = per_one(&h, "thread", || threads(cap));
+    for figure in [&task_kib, &task_time, &thread_kib, &thread_time] {
+        println!("  {figure:30}");
+    }
+    let memory = thread_kib.over(&task_kib, "thread / task, memory");
+    let time = thread_time.over(&task_time, "thread / task, time");
+    println!("{memory:21}\n{time:21}");
 }
 // ANCHOR_END: main
