@@ -1,18 +1,16 @@
 //! Measures false sharing: two threads, two counters, one cache line or two.
 
-// Times depend on the machine; the book's run is a release build.
-// The tests run a short version.
+// Times depend on the machine; the book's run is a release build. The tests
+// run a short version: the harness's figures are masked, and the count.
 // output: release
-// Durations and ratios are masked with the padding before them, whose width varies.
-// output: mask \s+\d+(\.\d+)?(ns|µs|ms|s)
-// output: mask \s+\d+\.\d+x
-// output: mask \d+ increments
+// output: mask \d+ times
 // output: test-args --quick
 // miri: skip a measurement: millions of increments are hours for an interpreter
 
+use harness::{Figure, Harness, Unit};
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 // ANCHOR: layouts
 /// Two counters next to each other: 16 bytes, inside one 64-byte cache line.
@@ -37,40 +35,50 @@ struct Padded {
 // ANCHOR_END: layouts
 
 // ANCHOR: main
-/// Two threads, each adding 1 to its own counter `n` times.
-fn time_two(a: &AtomicU64, b: &AtomicU64, n: u64) -> Duration {
+/// Two threads, each adding 1 to its own counter `n` times: the wall time, in ns.
+fn time_two(a: &AtomicU64, b: &AtomicU64, n: u64) -> f64 {
     let start = Instant::now();
     thread::scope(|s| {
         s.spawn(|| (0..n).for_each(|_| _ = a.fetch_add(1, Relaxed)));
         s.spawn(|| (0..n).for_each(|_| _ = b.fetch_add(1, Relaxed)));
     });
-    start.elapsed()
+    start.elapsed().as_nanos() as f64
 }
 
 fn main() {
-    let n = match std::env::args().nth(1).as_deref() {
-        None => 20_000_000,
-        Some("--quick") => 200_000,
-        Some(other) => {
-            eprintln!("usage: atomics_false_sharing [--quick] (got {other:?})");
-            std::process::exit(2);
-        }
-    };
+    let h = Harness::from_args("atomics_false_sharing");
+    let n = if h.is_quick() { 20_000 } else { 2_000_000 };
     let (adjacent, padded, shared) = (Adjacent::default(), Padded::default(), AtomicU64::new(0));
     let cases = [
         ("own counters, own cache lines", &padded.a.0, &padded.b.0),
         ("own counters, one cache line", &adjacent.a, &adjacent.b),
         ("one counter for both", &shared, &shared),
     ];
-    let times: Vec<Duration> = cases.iter().map(|&(_, a, b)| time_two(a, b, n)).collect();
-
-    println!("2 threads x {n} increments");
-    for ((what, a, b), time) in cases.iter().zip(&times) {
+    println!("2 threads, each adding 1 to a counter {n} times:");
+    for (what, a, b) in cases {
         let gap = b.as_ptr() as usize - a.as_ptr() as usize;
-        let ratio = time.as_secs_f64() / times[0].as_secs_f64();
-        println!("  {what:<30} {gap:>3} bytes apart {time:>9.1?} {ratio:>6.2}x");
+        println!("  {what:<30} {gap:>3} bytes apart");
     }
-    assert_eq!(shared.load(Relaxed), 2 * n);
-    assert_eq!(adjacent.b.load(Relaxed), n);
+    // Each sample times all three layouts, so the ratios compare runs made
+    // moments apart.
+    let mut runs = Vec::new();
+    let false_sharing = h.sample("one cache line / own lines", "×", || {
+        let times = cases.map(|(_, a, b)| time_two(a, b, n));
+        runs.push(times);
+        times[1] / times[0]
+    });
+    let calls = runs.len() as u64;
+    runs.remove(0); // the harness's warm-up
+    println!("wall time, and its ratio to own cache lines within each sample:");
+    for (i, (what, _, _)) in cases.iter().enumerate() {
+        let times = runs.iter().map(|t| t[i]).collect();
+        println!("  {:30}", Figure::new(what, Unit::Time, times));
+    }
+    println!("  {false_sharing:30}");
+    let ratios = runs.iter().map(|t| t[2] / t[0]).collect();
+    let true_sharing = Figure::new("one counter / own lines", Unit::Other("×"), ratios);
+    println!("  {true_sharing:30}");
+    assert_eq!(shared.load(Relaxed), 2 * n * calls);
+    assert_eq!(adjacent.b.load(Relaxed), n * calls);
 }
 // ANCHOR_END: main

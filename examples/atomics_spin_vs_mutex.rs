@@ -1,11 +1,9 @@
 //! Measures the spin lock against `std::sync::Mutex`, alone and contended.
 
 // Times depend on the machine and on what else runs on it; the book's run is
-// a release build. The tests run a short version.
+// a release build. The tests run a short version: the harness's figures are
+// masked, and the count.
 // output: release
-// Durations and ratios are masked with the padding after them, whose width varies.
-// output: mask \d+(\.\d+)?(ns|µs|ms|s) *
-// output: mask \d+\.\d+x
 // output: mask \d+ increments
 // output: test-args --quick
 // miri: skip measures CPU time with getrusage through libc, which Miri does not emulate
@@ -14,6 +12,7 @@
 #[allow(dead_code)] // we use its `spin` module, not its `main`
 mod spin_lock_example;
 
+use harness::{Figure, Harness, Unit};
 use spin_lock_example::spin::SpinLock;
 use std::hint::black_box;
 use std::sync::Mutex;
@@ -35,37 +34,50 @@ fn work(count: &mut u64) {
     *count += 1;
 }
 
-/// Runs `increment` `total` times, split over `threads` threads: (wall, CPU).
-fn run(threads: u64, total: u64, increment: impl Fn() + Sync) -> (Duration, Duration) {
+/// Runs `increment` `total` times, split over `threads` threads: the wall
+/// time and the CPU time of the whole process, in seconds.
+fn run(threads: u64, total: u64, increment: impl Fn() + Sync) -> (f64, f64) {
     let (wall, cpu) = (Instant::now(), cpu_time());
     thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| (0..total / threads).for_each(|_| increment()));
         }
     });
-    (wall.elapsed(), cpu_time() - cpu)
+    (
+        wall.elapsed().as_secs_f64(),
+        (cpu_time() - cpu).as_secs_f64(),
+    )
 }
 
 fn main() {
-    let total = match std::env::args().nth(1).as_deref() {
-        None => 100_000,
-        Some("--quick") => 8_000,
-        Some(other) => {
-            eprintln!("usage: atomics_spin_vs_mutex [--quick] (got {other:?})");
-            std::process::exit(2);
-        }
-    };
-    println!("{total} increments in all, under one lock, split over the threads");
-    println!("threads  Mutex wall  CPU        SpinLock wall  CPU        spin/mutex wall");
+    let h = Harness::from_args("atomics_spin_vs_mutex");
+    let total = if h.is_quick() { 800 } else { 100_000 };
+    println!("each sample: {total} increments in all, under one lock, split over the threads");
     for threads in [1, 2, 4, 8] {
-        let (mutex, spin) = (Mutex::new(0u64), SpinLock::new(0u64));
-        let (m_wall, m_cpu) = run(threads, total, || work(&mut mutex.lock().unwrap()));
-        let (s_wall, s_cpu) = run(threads, total, || work(&mut spin.lock()));
-        assert_eq!(*mutex.lock().unwrap(), total);
-        assert_eq!(*spin.lock(), total);
-        let ratio = s_wall.as_secs_f64() / m_wall.as_secs_f64();
-        print!("{threads:<8} {m_wall:<11.1?} {m_cpu:<10.1?} {s_wall:<14.1?} {s_cpu:<10.1?} ");
-        println!("{ratio:.2}x");
+        let on = format!("{threads} thread{}", if threads == 1 { "" } else { "s" });
+        // Each sample runs both locks; CPU / wall over 1 means that more
+        // than one core was busy, working or spinning.
+        let mut cpu_over_wall = Vec::new(); // (mutex, spin lock), each sample
+        let ratio = h.sample(&format!("{on}, spin lock / mutex wall"), "×", || {
+            let (mutex, spin) = (Mutex::new(0u64), SpinLock::new(0u64));
+            let (m_wall, m_cpu) = run(threads, total, || work(&mut mutex.lock().unwrap()));
+            let (s_wall, s_cpu) = run(threads, total, || work(&mut spin.lock()));
+            assert_eq!((*mutex.lock().unwrap(), *spin.lock()), (total, total));
+            cpu_over_wall.push((m_cpu / m_wall, s_cpu / s_wall));
+            s_wall / m_wall
+        });
+        cpu_over_wall.remove(0); // the harness's warm-up
+        let (mutex, spin): (Vec<_>, Vec<_>) = cpu_over_wall.into_iter().unzip();
+        let figure = |lock, ratios| {
+            Figure::new(
+                &format!("{on}, {lock} cpu / wall"),
+                Unit::Other("×"),
+                ratios,
+            )
+        };
+        println!("  {ratio:34}");
+        println!("  {:34}", figure("mutex", mutex));
+        println!("  {:34}", figure("spin lock", spin));
     }
 }
 // ANCHOR_END: main

@@ -2,15 +2,16 @@
 
 // Timings and memory depend on the machine; the book's run is a release build.
 // output: release
-// output: mask-numbers
-// The tests run a short version: only the masked numbers change.
+// The tests run a short version: the harness's figures are masked, and the count.
+// output: mask \d+ messages
 // output: test-args --quick
 // miri: skip measures memory in /proc/self/status, which Miri's isolation forbids
 
+use harness::{Figure, Harness, Unit};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
-use std::{env, fs, hint, process, thread};
+use std::{fs, hint, thread};
 
 const MESSAGE: usize = 4096; // bytes per message
 const BOUND: usize = 16;
@@ -23,14 +24,17 @@ fn rss_kib() -> Option<i64> {
 }
 
 // ANCHOR: run
+/// What one run saw: the longest queue, how much the resident memory grew
+/// while sending (if it can be read), and the total time.
+struct Outcome {
+    peak: usize,
+    grown: Option<i64>,
+    time: Duration,
+}
+
 /// Sends `count` messages through `send` as fast as it can, to a consumer
-/// that needs 20 µs for each. Returns the longest queue seen, how much the
-/// resident memory grew while sending, and the total time.
-fn run(
-    count: usize,
-    send: impl Fn(Vec<u8>),
-    rx: Receiver<Vec<u8>>,
-) -> (usize, Option<i64>, Duration) {
+/// that needs 20 µs for each.
+fn run(count: usize, send: impl Fn(Vec<u8>), rx: Receiver<Vec<u8>>) -> Outcome {
     let received = AtomicUsize::new(0);
     let before = rss_kib();
     let start = Instant::now();
@@ -53,38 +57,53 @@ fn run(
         drop(send); // hang up, so the consumer's loop ends and the scope can join it
         (peak, grown)
     });
-    (peak, grown, start.elapsed())
+    Outcome {
+        peak,
+        grown,
+        time: start.elapsed(),
+    }
 }
 // ANCHOR_END: run
 
 // ANCHOR: main
 fn main() {
-    let count = match env::args().nth(1).as_deref() {
-        None => 20_000,
-        Some("--quick") => 1_000,
-        Some(other) => {
-            eprintln!("error: unknown argument {other:?}\nusage: channels_backpressure [--quick]");
-            process::exit(2);
+    let h = Harness::from_args("channels_backpressure");
+    let count = if h.is_quick() { 200 } else { 5_000 };
+    println!("each sample: {count} messages of {MESSAGE} bytes through each channel;");
+    println!("the consumer needs 20 µs per message");
+    // Each sample sends through both channels, so the ratio compares runs
+    // made moments apart.
+    let mut runs = Vec::new();
+    let queue_ratio = h.sample("longest queue, unbounded / bounded", "×", || {
+        let (tx, rx) = mpsc::sync_channel(BOUND);
+        let bounded = run(count, move |m| tx.send(m).unwrap(), rx);
+        let (tx, rx) = mpsc::channel();
+        let unbounded = run(count, move |m| tx.send(m).unwrap(), rx);
+        let ratio = unbounded.peak as f64 / bounded.peak.max(1) as f64;
+        runs.push([bounded, unbounded]);
+        ratio
+    });
+    runs.remove(0); // the harness's warm-up
+    let memory = runs.iter().all(|r| r.iter().all(|o| o.grown.is_some()));
+    for (i, name) in ["sync_channel(16)", "channel()"].into_iter().enumerate() {
+        let print = |what, unit, of: &dyn Fn(&Outcome) -> f64| {
+            let samples = runs.iter().map(|r| of(&r[i])).collect();
+            println!(
+                "  {:34}",
+                Figure::new(&format!("{name}, {what}"), unit, samples)
+            );
+        };
+        print("longest queue", Unit::Other(""), &|o| o.peak as f64);
+        if memory {
+            print("memory growth", Unit::Other("KiB"), &|o| {
+                o.grown.unwrap().max(0) as f64
+            });
         }
-    };
-    println!("{count} messages of {MESSAGE} bytes; the consumer needs 20 µs per message");
-    let (tx, rx) = mpsc::sync_channel(BOUND);
-    let bounded = run(count, move |m| tx.send(m).unwrap(), rx);
-    let (tx, rx) = mpsc::channel();
-    let unbounded = run(count, move |m| tx.send(m).unwrap(), rx);
-
-    for (name, (peak, grown, time)) in [("sync_channel(16)", bounded), ("channel()", unbounded)] {
-        let memory = grown.map_or("n/a".into(), |kib| format!("{} KiB", kib.max(0)));
-        println!("  {name:<17} longest queue {peak}, memory grew by {memory}, took {time:.2?}");
+        print("time", Unit::Time, &|o| o.time.as_nanos() as f64);
     }
-    let queue_ratio = unbounded.0 as f64 / bounded.0.max(1) as f64;
-    println!("longest queue, unbounded / bounded: {queue_ratio:.0}x");
-    match (bounded.1, unbounded.1) {
-        (Some(b), Some(u)) => println!(
-            "memory growth, unbounded / bounded: {:.0}x",
-            u as f64 / b.max(4) as f64
-        ),
-        _ => println!("memory growth: not measured (no /proc/self/status on this system)"),
+    println!("  {queue_ratio:34}");
+    if !memory {
+        println!("memory growth: not measured (no /proc/self/status on this system)");
     }
 }
 // ANCHOR_END: main

@@ -3,14 +3,13 @@
 
 // Timings depend on the machine; the book's run is a release build.
 // output: release
-// Thread counts, times, speedups, totals and Python's version vary between
-// machines: mask every number together with the spaces before it, so that
-// the width of a column does not matter either.
-// output: mask \s*\d+(\.\d+)?
-// The tests run a tiny job: only the masked numbers change.
+// The job's size (the tests run a tiny one), its total, the thread count
+// and Python's version vary; the harness's figures are masked on their own.
+// output: mask \d+
 // output: test-args --quick
 // miri: skip runs python3 as a child process, which Miri cannot do
 
+use harness::{Figure, Harness, Unit};
 use std::io::Read;
 use std::process::{self, Command, Stdio};
 use std::thread;
@@ -24,14 +23,14 @@ fn usage(problem: &str) -> ! {
     process::exit(2);
 }
 
-fn parse_args() -> (u64, String) {
-    let (mut limit, mut python) = (300_000, String::from("python3"));
+fn parse_args() -> (Harness, u64, String) {
+    let (mut quick, mut limit, mut python) = (false, None, String::from("python3"));
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--quick" => limit = 2_000,
+            "--quick" => quick = true,
             "--limit" => match args.next().map(|n| n.parse::<u64>()) {
-                Some(Ok(n)) if n > 0 => limit = n,
+                Some(Ok(n)) if n > 0 => limit = Some(n),
                 _ => usage("--limit needs a whole number above 0"),
             },
             "--python" => {
@@ -42,7 +41,8 @@ fn parse_args() -> (u64, String) {
             other => usage(&format!("unknown argument {other:?}")),
         }
     }
-    (limit, python)
+    let limit = limit.unwrap_or(if quick { 2_000 } else { 20_000 });
+    (Harness::new(quick), limit, python)
 }
 
 // ANCHOR: job
@@ -60,31 +60,49 @@ fn collatz_steps(first: u64, limit: u64, stride: u64) -> u64 {
     total
 }
 
-/// The job on `threads` scoped threads: the total, and the best wall time of 5 runs.
-fn rust_run(limit: u64, threads: u64) -> (u64, Duration) {
-    let mut best = (0, Duration::MAX);
-    for _ in 0..5 {
-        let start = Instant::now();
-        let total = thread::scope(|s| {
-            let handles: Vec<_> = (0..threads)
-                .map(|k| s.spawn(move || collatz_steps(k + 1, limit, threads)))
-                .collect();
-            handles.into_iter().map(|h| h.join().unwrap()).sum()
-        });
-        best = (total, best.1.min(start.elapsed()));
-    }
-    best
+/// The job on `threads` scoped threads: its total and its wall time in ns.
+fn rust_run(limit: u64, threads: u64) -> (u64, f64) {
+    let start = Instant::now();
+    let total = thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|k| s.spawn(move || collatz_steps(k + 1, limit, threads)))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).sum()
+    });
+    (total, start.elapsed().as_nanos() as f64)
+}
+
+/// Each sample runs the job on 1 thread, then on `n`: the total, the two
+/// wall times and the speedup, the ratio of the two times within a sample.
+fn rust_figures(h: &Harness, limit: u64, n: u64) -> (u64, [Figure; 3]) {
+    let (mut total, mut pairs) = (0, Vec::new());
+    let speedup = h.sample("rust, speedup on N threads", "×", || {
+        let ((total_1, one), (total_n, many)) = (rust_run(limit, 1), rust_run(limit, n));
+        assert_eq!(total_1, total_n, "the split must not change the result");
+        total = total_1;
+        pairs.push((one, many));
+        one / many
+    });
+    pairs.remove(0); // the harness's warm-up
+    let times = |label, pick: fn(&(f64, f64)) -> f64| {
+        Figure::new(label, Unit::Time, pairs.iter().map(pick).collect())
+    };
+    let one = times("rust, 1 thread", |p| p.0);
+    let many = times("rust, N threads", |p| p.1);
+    (total, [one, many, speedup])
 }
 // ANCHOR_END: job
 
 // ANCHOR: python
-/// Runs gil_count.py and reads what it prints: the total, the seconds its
-/// threads took, and which Python it was. The wait is bounded.
-fn python_run(python: &str, limit: u64, threads: u64) -> Result<(u64, f64, String), String> {
+/// Runs gil_count.py, which measures the same way with the Python harness,
+/// and reads what it prints: the total, which Python it was, and its figure
+/// lines, as they are. The wait is bounded.
+fn python_run(python: &str, h: &Harness, limit: u64, n: u64) -> Result<Python, String> {
     let mut child = Command::new(python)
         .arg(SCRIPT)
         .args(["--limit", &limit.to_string()])
-        .args(["--threads", &threads.to_string()])
+        .args(["--threads", &n.to_string()])
+        .args(h.is_quick().then_some("--quick"))
         .stdout(Stdio::piped())
         .spawn()
         .map_err(|_| format!("{python} not found"))?;
@@ -102,44 +120,44 @@ fn python_run(python: &str, limit: u64, threads: u64) -> Result<(u64, f64, Strin
         out.lines()
             .find_map(|l| l.strip_prefix(key)?.strip_prefix(' '))
     };
-    let total = get("total").and_then(|t| t.parse().ok());
-    let seconds = get("seconds").and_then(|s| s.parse().ok());
-    match (total, seconds, get("python")) {
-        (Some(total), Some(seconds), Some(about)) => Ok((total, seconds, about.to_owned())),
+    let figures: Vec<String> = out
+        .lines()
+        .filter(|l| l.starts_with("python, "))
+        .map(str::to_owned)
+        .collect();
+    match (get("total").and_then(|t| t.parse().ok()), get("python")) {
+        (Some(total), Some(about)) if figures.len() == 3 => Ok(Python {
+            total,
+            about: about.to_owned(),
+            figures,
+        }),
         _ => Err(format!("gil_count.py printed {out:?}")),
     }
+}
+
+struct Python {
+    total: u64,
+    about: String,
+    figures: Vec<String>,
 }
 // ANCHOR_END: python
 
 // ANCHOR: main
 fn main() {
-    let (limit, python) = parse_args();
+    let (h, limit, python) = parse_args();
     let n = thread::available_parallelism().map_or(2, |n| n.get().max(2)) as u64;
-    println!("job: total Collatz steps of 1..={limit}, on 1 and {n} threads");
-    println!("language  threads  wall time   speedup");
-    let row = |lang: &str, threads: u64, time: &str, speedup: &str| {
-        let line = format!("{lang:<8} {threads:>8} {time:>10} {speedup:>9}");
-        println!("{}", line.trim_end());
-    };
-    let ms = |seconds: f64| format!("{:.1} ms", seconds * 1e3);
+    println!("job: total Collatz steps of 1..={limit}, on 1 thread and on N = {n}");
+    let (total, figures) = rust_figures(&h, limit, n);
+    figures.iter().for_each(|figure| println!("{figure:30}"));
 
-    let ((total, one), (total_n, many)) = (rust_run(limit, 1), rust_run(limit, n));
-    assert_eq!(total, total_n, "the split must not change the result");
-    let (one, many) = (one.as_secs_f64(), many.as_secs_f64());
-    row("Rust", 1, &ms(one), "1.00x");
-    row("Rust", n, &ms(many), &format!("{:.2}x", one / many));
-
-    match (python_run(&python, limit, 1), python_run(&python, limit, n)) {
-        (Ok((total_1, one, _)), Ok((total_n, many, about))) => {
-            row("Python", 1, &ms(one), "1.00x");
-            row("Python", n, &ms(many), &format!("{:.2}x", one / many));
-            println!("Python: {about}");
-            assert_eq!((total_1, total_n), (total, total), "Python must agree");
+    match python_run(&python, &h, limit, n) {
+        Ok(py) => {
+            py.figures.iter().for_each(|line| println!("{line}"));
+            println!("Python: {}", py.about);
+            assert_eq!(py.total, total, "Python must agree");
             println!("both languages computed the same total: {total}");
         }
-        (Err(why), _) | (_, Err(why)) => {
-            [1, n].into_iter().for_each(|t| row("Python", t, &why, ""))
-        }
+        Err(why) => println!("python: {why}"),
     }
 }
 // ANCHOR_END: main

@@ -3,10 +3,11 @@
 // Timings depend on the machine; the book's run is a release build.
 // output: release
 // output: mask-numbers
-// The tests run a short version: only the masked numbers change.
+// The tests run a short version: the harness's figures are masked, and the counts.
 // output: test-args --quick
 // miri: skip a measurement: millions of lock operations are hours for an interpreter
 
+use harness::{Figure, Harness, Unit};
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::thread;
@@ -15,23 +16,9 @@ use std::time::Instant;
 const KEYS: u64 = 4096;
 const SHARDS: usize = 16;
 
-fn ops_per_thread() -> u64 {
-    let mut ops = 1_000_000;
-    for arg in std::env::args().skip(1) {
-        match arg.as_str() {
-            "--quick" => ops = 20_000,
-            other => {
-                eprintln!("error: unknown argument {other:?}\nusage: mutex_contention [--quick]");
-                std::process::exit(2);
-            }
-        }
-    }
-    ops
-}
-
 // ANCHOR: main
 /// Runs `threads` threads that each add 1 to `ops` pseudo-random keys, locking
-/// `shards[key % shards.len()]` for each update. Returns millions of updates per second.
+/// `shards[key % shards.len()]` for each update. Returns the wall time per update, in ns.
 fn run(shards: &[Mutex<HashMap<u64, u64>>], threads: u64, ops: u64) -> f64 {
     let start = Instant::now();
     thread::scope(|s| {
@@ -55,27 +42,39 @@ fn run(shards: &[Mutex<HashMap<u64, u64>>], threads: u64, ops: u64) -> f64 {
         .map(|m| m.lock().unwrap().values().sum::<u64>())
         .sum();
     assert_eq!(total, threads * ops, "no update may be lost");
-    (threads * ops) as f64 / seconds / 1e6
+    seconds * 1e9 / (threads * ops) as f64
 }
 
 fn main() {
-    let ops = ops_per_thread();
+    let h = Harness::from_args("mutex_contention");
+    let ops = if h.is_quick() { 2_000 } else { 200_000 };
     let cores = thread::available_parallelism().map_or(1, |n| n.get());
-    println!("{ops} updates per thread; available parallelism: {cores}");
-    println!("updates per second, in millions, with one lock and with {SHARDS} shards:");
+    println!("each sample: {ops} updates per thread; available parallelism: {cores}");
+    println!("wall time per update, with one lock and with {SHARDS} shards:");
     let fresh = |n: usize| {
         (0..n)
             .map(|_| Mutex::new(HashMap::new()))
             .collect::<Vec<_>>()
     };
     for threads in 1..=4 {
-        let one = run(&fresh(1), threads, ops);
-        let sharded = run(&fresh(SHARDS), threads, ops);
-        let label = format!("{threads} thread{}:", if threads == 1 { "" } else { "s" });
-        println!(
-            "  {label:<11} one lock {one:.1}, sharded {sharded:.1}, ratio {:.1}x",
-            sharded / one
-        );
+        let on = format!("{threads} thread{}", if threads == 1 { "" } else { "s" });
+        // Each sample runs both layouts, so the ratio, the speedup that
+        // sharding buys, compares runs made moments apart.
+        let mut times = Vec::new();
+        let speedup = h.sample(&format!("one lock / sharded, {on}"), "×", || {
+            let one = run(&fresh(1), threads, ops);
+            let sharded = run(&fresh(SHARDS), threads, ops);
+            times.push((one, sharded));
+            one / sharded
+        });
+        times.remove(0); // the harness's warm-up
+        let time = |layout, pick: fn(&(f64, f64)) -> f64| {
+            let samples = times.iter().map(pick).collect();
+            Figure::new(&format!("{layout}, {on}"), Unit::Time, samples)
+        };
+        println!("  {:30}", time("one lock", |t| t.0));
+        println!("  {:30}", time("sharded", |t| t.1));
+        println!("  {speedup:30}");
     }
 }
 // ANCHOR_END: main

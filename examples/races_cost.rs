@@ -1,28 +1,19 @@
 //! Measures one shared increment three ways: `fetch_add`, a load + store pair, a `Mutex`.
 
 // Timings depend on the machine; the book's run is a release build. The
-// updates that load + store loses vary from run to run too.
+// updates that load + store loses vary from run to run too: a figure as well.
 // output: release
-// output: mask-numbers
-// The tests run a short version: only the masked numbers change.
+// The increments per sample (the tests run few) and N vary with the run;
+// the harness's figures are masked on their own.
+// output: mask \d+
 // output: test-args --quick
 
+use harness::Harness;
 use std::hint::black_box;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::sync::{Barrier, Mutex};
+use std::thread;
 use std::time::Instant;
-use std::{env, process, thread};
-
-fn parse_args() -> u64 {
-    match env::args().nth(1).as_deref() {
-        None => 2_000_000,
-        Some("--quick") => 20_000,
-        Some(other) => {
-            eprintln!("error: unknown argument {other:?}\nusage: races_cost [--quick]");
-            process::exit(2);
-        }
-    }
-}
 
 // ANCHOR: main
 /// Starts `threads` threads together, each calling `step` `per_thread` times.
@@ -65,28 +56,47 @@ fn measure(op: Op, threads: usize, per_thread: u64) -> (f64, u64) {
 }
 
 fn main() {
-    let per_thread = parse_args();
+    let h = Harness::from_args("races_cost");
+    let per_thread = if h.is_quick() { 2_000 } else { 1_000_000 };
     let n = thread::available_parallelism().map_or(2, |n| n.get().max(2));
-    println!("{per_thread} increments per thread; wall time per increment, in ns:");
-    println!("  operation       1 thread  {n} threads  lost on {n}");
-    let mut ns = Vec::new();
-    let ops = [
-        ("fetch_add", Op::FetchAdd),
-        ("load + store", Op::LoadStore),
-        ("Mutex<u64>", Op::Mutex),
+    println!("N = {n}; each sample makes {per_thread} increments per thread");
+    println!("wall time per increment:");
+    let ns = |op: Op, threads: usize, label: &str| {
+        let figure = h.sample(label, "ns", || {
+            let (ns, lost) = measure(op, threads, per_thread);
+            assert!(
+                lost == 0 || matches!(op, Op::LoadStore),
+                "{label}: lost {lost}"
+            );
+            ns
+        });
+        println!("  {figure:28}");
+        figure
+    };
+    let fetch_add = [
+        ns(Op::FetchAdd, 1, "fetch_add, 1 thread"),
+        ns(Op::FetchAdd, n, "fetch_add, N threads"),
     ];
-    for (name, op) in ops {
-        let (one, _) = measure(op, 1, per_thread);
-        let (many, lost) = measure(op, n, per_thread);
-        println!("  {name:<14} {one:>9.1} {many:>10.1} {lost:>10}");
-        ns.push((one, many));
-    }
-    let (fetch_add, mutex) = (ns[0], ns[2]);
-    let ratio = |m: f64, f: f64| m / f.max(0.01);
+    ns(Op::LoadStore, 1, "load + store, 1 thread");
+    ns(Op::LoadStore, n, "load + store, N threads");
+    let mutex = [
+        ns(Op::Mutex, 1, "mutex, 1 thread"),
+        ns(Op::Mutex, n, "mutex, N threads"),
+    ];
+    let of = n as u64 * per_thread;
+    println!("increments that load + store lost, of {of} on N threads:");
+    let lost = h.sample("lost updates, N threads", "", || {
+        measure(Op::LoadStore, n, per_thread).1 as f64
+    });
+    println!("  {lost:28}");
+    println!("a mutex increment costs, in fetch_adds:");
     println!(
-        "a Mutex increment costs {:.1}x a fetch_add on 1 thread, {:.1}x on {n}",
-        ratio(mutex.0, fetch_add.0),
-        ratio(mutex.1, fetch_add.1)
+        "  {:28}",
+        mutex[0].over(&fetch_add[0], "mutex / fetch_add, 1 thread")
+    );
+    println!(
+        "  {:28}",
+        mutex[1].over(&fetch_add[1], "mutex / fetch_add, N threads")
     );
 }
 // ANCHOR_END: main

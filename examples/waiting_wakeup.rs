@@ -3,10 +3,11 @@
 
 // Timings depend on the machine; the book's run is a release build.
 // output: release
-// output: mask-numbers
-// The tests run a short version: only the masked numbers change.
+// The tests run a short version: the harness's figures are masked, and the count.
+// output: mask \d+ round trips
 // output: test-args --quick
 
+use harness::Harness;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 use std::thread;
@@ -17,20 +18,22 @@ fn usage(problem: &str) -> ! {
     std::process::exit(2);
 }
 
-fn parse_rounds() -> u64 {
-    let mut rounds = 20_000;
+/// The harness, and the number of round trips in one sample.
+fn parse_args() -> (Harness, u32) {
+    let (mut quick, mut rounds) = (false, None);
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--quick" => rounds = 500,
-            "--rounds" => match args.next().map(|n| n.parse::<u64>()) {
-                Some(Ok(n)) if n > 0 => rounds = n,
+            "--quick" => quick = true,
+            "--rounds" => match args.next().map(|n| n.parse::<u32>()) {
+                Some(Ok(n)) if n > 0 => rounds = Some(n),
                 _ => usage("--rounds needs a whole number above 0"),
             },
             other => usage(&format!("unknown argument {other:?}")),
         }
     }
-    rounds
+    let rounds = rounds.unwrap_or(if quick { 100 } else { 2_000 });
+    (Harness::new(quick), rounds)
 }
 
 // ANCHOR: main
@@ -87,22 +90,24 @@ fn channels(rounds: u64) {
 }
 
 fn main() {
-    let rounds = parse_rounds();
-    println!("{rounds} round trips between two threads; mean time per round trip:");
-    let mut times = Vec::new();
+    let (h, rounds) = parse_args();
+    println!("each sample: {rounds} round trips between two threads; time per round trip:");
+    let mut figures = Vec::new();
     for (name, run) in [
-        ("Condvar", condvar as fn(u64)),
+        ("condvar", condvar as fn(u64)),
         ("park/unpark", park),
         ("channels", channels),
     ] {
-        let start = Instant::now();
-        run(rounds);
-        let us = start.elapsed().as_secs_f64() * 1e6 / rounds as f64;
-        println!("  {name:<12} {us:>8.2} µs");
-        times.push(us);
+        let figure = h.sample_time(name, || {
+            let start = Instant::now();
+            run(rounds.into());
+            start.elapsed() / rounds
+        });
+        println!("  {figure:20}");
+        figures.push(figure);
     }
-    let fastest = times.iter().cloned().fold(f64::INFINITY, f64::min);
-    let slowest = times.iter().cloned().fold(0.0, f64::max);
-    println!("slowest / fastest: {:.1}", slowest / fastest.max(1e-3));
+    figures.sort_by(|a, b| a.median().total_cmp(&b.median()));
+    let (fastest, slowest) = (&figures[0], &figures[2]);
+    println!("{}", slowest.over(fastest, "slowest / fastest"));
 }
 // ANCHOR_END: main
