@@ -1,5 +1,7 @@
-//! Measures resident memory: what 100 waiting threads add to this process,
-//! against a whole idle child process (this program re-run with `--idle`).
+//! Measures resident memory: what 100 waiting threads add to a process,
+//! against a whole idle process. Every sample is a fresh child: this
+//! program re-run with `--threads` (it starts the threads and prints what
+//! they added) or with `--idle` (it waits, and the parent reads its size).
 //! Linux only: reads /proc/PID/status and /proc/PID/smaps_rollup.
 
 // Sizes depend on the machine; the book's run is a release build.
@@ -9,10 +11,13 @@
 // output: test-args --quick
 // miri: skip measures memory in /proc/self/status, which Miri's isolation forbids
 
+use harness::Harness;
 use std::io::{self, BufRead, Read};
-use std::process::{self, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::Barrier;
-use std::{fs, thread};
+use std::{env, fs, thread};
+
+const THREADS: usize = 100;
 
 /// The value in KiB of `field` (such as "VmRSS:") in a /proc file.
 fn kib(path: &str, field: &str) -> Option<u64> {
@@ -23,33 +28,54 @@ fn kib(path: &str, field: &str) -> Option<u64> {
 
 // ANCHOR: main
 fn main() -> io::Result<()> {
-    let threads = match std::env::args().nth(1).as_deref() {
+    match env::args().nth(1).as_deref() {
+        Some("--threads") => return threads(),
         Some("--idle") => return idle(),
-        Some("--quick") => 20,
-        None => 100,
-        Some(arg) => {
-            eprintln!("error: unexpected argument {arg:?}\nusage: compare_memory [--quick]");
-            process::exit(2);
-        }
-    };
-    let Some(before) = kib("/proc/self/status", "VmRSS:") else {
+        _ => {}
+    }
+    let h = Harness::from_args("compare_memory");
+    if kib("/proc/self/status", "VmRSS:").is_none() {
         println!("cannot read /proc/self/status: this measurement needs Linux");
         return Ok(());
-    };
-    let (started, done) = (Barrier::new(threads + 1), Barrier::new(threads + 1));
+    }
+    let thread = h.sample("waiting thread, 100 at once", "KiB", || {
+        let out = Command::new(env::current_exe().unwrap())
+            .arg("--threads")
+            .output();
+        let out = out.expect("cannot run --threads");
+        assert!(out.status.success(), "--threads failed");
+        String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+    });
+    let rss = h.sample("idle process, VmRSS", "KiB", || idle_child().unwrap().0);
+    let pss = h.sample("idle process, Pss", "KiB", || idle_child().unwrap().1);
+    println!("resident memory of one:");
+    println!("  {thread:30}\n  {rss:30}\n  {pss:30}");
+    println!("{}", pss.over(&thread, "idle process's Pss / one thread"));
+    Ok(())
+}
+
+/// The `--threads` child: starts `THREADS` threads that wait at a barrier,
+/// and prints the KiB of resident memory each added while they all existed.
+fn threads() -> io::Result<()> {
+    let rss = || kib("/proc/self/status", "VmRSS:").ok_or(io::ErrorKind::NotFound);
+    let before = rss()?;
+    let (started, done) = (Barrier::new(THREADS + 1), Barrier::new(THREADS + 1));
     let during = thread::scope(|s| {
-        for _ in 0..threads {
+        for _ in 0..THREADS {
             s.spawn(|| (started.wait(), done.wait()));
         }
         started.wait(); // every thread is running now
-        let during = kib("/proc/self/status", "VmRSS:");
+        let during = rss();
         done.wait(); // let them finish
         during
-    });
-    let per_thread = during.unwrap_or(before).saturating_sub(before) as f64 / threads as f64;
+    })?;
+    println!("{}", during.saturating_sub(before) as f64 / THREADS as f64);
+    Ok(())
+}
 
-    let me = std::env::current_exe()?;
-    let mut child = Command::new(me)
+/// Starts an `--idle` child; returns its (VmRSS, Pss) in KiB.
+fn idle_child() -> io::Result<(f64, f64)> {
+    let mut child = Command::new(env::current_exe()?)
         .arg("--idle")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -61,17 +87,10 @@ fn main() -> io::Result<()> {
     let pss = kib(&format!("{proc_dir}/smaps_rollup"), "Pss:").unwrap_or(0);
     drop(child.stdin.take()); // end of input: the child exits
     assert!(child.wait()?.success() && ready == "ready\n");
-
-    println!("{threads} waiting threads added {per_thread:.1} KiB resident each");
-    println!("one idle child process: VmRSS {rss} KiB, Pss {pss} KiB");
-    println!(
-        "the child's Pss is {:.0} threads' worth",
-        pss as f64 / per_thread.max(1.0)
-    );
-    Ok(())
+    Ok((rss as f64, pss as f64))
 }
 
-/// The child: says it is ready, then waits for the end of its input.
+/// The `--idle` child: says it is ready, then waits for the end of its input.
 fn idle() -> io::Result<()> {
     println!("ready");
     io::stdin().read_to_end(&mut Vec::new()).map(drop)

@@ -8,15 +8,11 @@
 // output: test-args --quick
 // miri: skip measures memory in /proc/self/status, which Miri's isolation forbids
 
+use harness::Harness;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
-use std::{fs, process, thread};
-
-fn usage(problem: &str) -> ! {
-    eprintln!("error: {problem}\nusage: coroutines_task_cost [--quick]");
-    process::exit(2);
-}
+use std::{fs, thread};
 
 /// Resident memory of this process in KiB, from /proc/self/status.
 fn rss_kib() -> Option<u64> {
@@ -25,12 +21,30 @@ fn rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// Hands the heap's free pages back to the kernel (glibc only). Each run
+/// frees what it allocated; without this, the next run would reuse those
+/// pages, already resident, and seem to need no memory.
+fn trim_heap() {
+    // SAFETY: malloc_trim only gives back pages that malloc holds unused.
+    #[cfg(target_env = "gnu")]
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+/// What one waiting task or thread cost, in one run of many.
+struct Cost {
+    kib: f64,       // KiB resident while it waited
+    time: Duration, // to create, run and finish it
+}
+
 // ANCHOR: main
-/// Starts `n` tasks that all wait; returns (KiB resident per task, µs per task).
-fn tasks(n: usize) -> (f64, f64) {
+/// Starts `n` tasks that all wait, then releases them.
+fn tasks(n: usize) -> Cost {
     let mut builder = tokio::runtime::Builder::new_multi_thread();
     let rt = builder.worker_threads(2).enable_all().build();
     let rt = rt.expect("cannot start the tokio runtime");
+    trim_heap(); // start from the same resident memory each run
     let (before, start) = (rss_kib().unwrap_or(0), Instant::now());
     rt.block_on(async {
         let (go, waiting) = (
@@ -54,13 +68,17 @@ fn tasks(n: usize) -> (f64, f64) {
         for h in handles {
             h.await.expect("a task panicked");
         }
-        let per_task = during.saturating_sub(before) as f64 / n as f64;
-        (per_task, start.elapsed().as_secs_f64() * 1e6 / n as f64)
+        let kib = during.saturating_sub(before) as f64 / n as f64;
+        Cost {
+            kib,
+            time: start.elapsed() / n as u32,
+        }
     })
 }
 
-/// Starts `n` threads that all wait; returns (KiB resident per thread, µs per thread).
-fn threads(n: usize) -> (f64, f64) {
+/// Starts `n` threads that all wait, then releases them.
+fn threads(n: usize) -> Cost {
+    trim_heap(); // start from the same resident memory each run
     let (before, start) = (rss_kib().unwrap_or(0), Instant::now());
     let (stop, (ready_tx, ready_rx)) = (Arc::new(AtomicBool::new(false)), mpsc::channel());
     let handles: Vec<_> = (0..n)
@@ -85,36 +103,34 @@ fn threads(n: usize) -> (f64, f64) {
         h.thread().unpark();
         h.join().expect("a thread panicked");
     }
-    let per_thread = during.saturating_sub(before) as f64 / n as f64;
-    (per_thread, start.elapsed().as_secs_f64() * 1e6 / n as f64)
+    let kib = during.saturating_sub(before) as f64 / n as f64;
+    Cost {
+        kib,
+        time: start.elapsed() / n as u32,
+    }
 }
 
 fn main() {
-    let quick = match std::env::args().nth(1).as_deref() {
-        None => false,
-        Some("--quick") => true,
-        Some(other) => usage(&format!("unknown argument {other:?}")),
-    };
+    let h = Harness::from_args("coroutines_task_cost");
     if rss_kib().is_none() {
         println!("cannot read /proc/self/status: this measurement needs Linux");
         return;
     }
-    let (n_tasks, n_threads) = if quick {
+    let (n_tasks, n_threads) = if h.is_quick() {
         (1_000, 100)
     } else {
         (100_000, 1_000)
     };
-    let (task_kib, task_us) = tasks(n_tasks);
-    let (thread_kib, thread_us) = threads(n_threads);
-    println!("{n_tasks} waiting tasks:   {task_kib:.2} KiB resident, {task_us:.2} µs each");
-    println!("{n_threads} waiting threads: {thread_kib:.2} KiB resident, {thread_us:.2} µs each");
-    println!(
-        "a thread needs {:.0}x the memory of a task",
-        thread_kib / task_kib.max(0.01)
-    );
-    println!(
-        "a thread takes {:.0}x the time of a task",
-        thread_us / task_us.max(0.01)
-    );
+    let task_kib = h.sample("memory per task", "KiB", || tasks(n_tasks).kib);
+    let thread_kib = h.sample("memory per thread", "KiB", || threads(n_threads).kib);
+    let task_time = h.sample_time("time per task", || tasks(n_tasks).time);
+    let thread_time = h.sample_time("time per thread", || threads(n_threads).time);
+    println!("{n_tasks} waiting tasks, {n_threads} waiting threads:");
+    for figure in [&task_kib, &thread_kib, &task_time, &thread_time] {
+        println!("  {figure:20}");
+    }
+    let memory = thread_kib.over(&task_kib, "thread / task, memory");
+    let time = thread_time.over(&task_time, "thread / task, time");
+    println!("{memory:22}\n{time:22}");
 }
 // ANCHOR_END: main

@@ -8,11 +8,12 @@
 // output: test-args --quick
 // miri: skip pins threads to CPUs through libc, which Miri does not emulate
 
+use harness::Harness;
 use std::hint::black_box;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::Instant;
-use std::{io, mem, process, thread};
+use std::time::{Duration, Instant};
+use std::{io, mem, thread};
 use tokio::sync::Notify;
 
 /// Restricts the calling thread to one CPU (Linux).
@@ -41,9 +42,9 @@ fn switches() -> u64 {
 
 // ANCHOR: threads
 /// Two threads hand a turn back and forth `n` times with park and unpark.
-/// Returns the nanoseconds per hand-over and the kernel's context switches
-/// per round trip.
-fn threads(n: u32, cpu: Option<usize>) -> (f64, f64) {
+/// Returns the time per hand-over and the kernel's context switches per
+/// round trip.
+fn threads(n: u32, cpu: Option<usize>) -> (Duration, f64) {
     let turn = AtomicU32::new(0); // odd: pong's turn; even: ping's turn
     let side = |first: u32, other: &thread::Thread| {
         cpu.map(pin_to).transpose().expect("pin to a CPU");
@@ -70,8 +71,8 @@ fn threads(n: u32, cpu: Option<usize>) -> (f64, f64) {
                 let pong = s2.spawn(|| side(0, &me));
                 let start = Instant::now();
                 let mine = side(1, pong.thread());
-                let ns = start.elapsed().as_nanos() as f64 / (2 * n) as f64;
-                (ns, (mine + pong.join().unwrap()) as f64 / n as f64)
+                let time = start.elapsed() / (2 * n);
+                (time, (mine + pong.join().unwrap()) as f64 / f64::from(n))
             })
         });
         ping.join().unwrap()
@@ -81,7 +82,8 @@ fn threads(n: u32, cpu: Option<usize>) -> (f64, f64) {
 
 // ANCHOR: tasks
 /// Two async tasks on one thread hand a turn back and forth `n` times.
-fn tasks(n: u32) -> f64 {
+/// Returns the time per hand-over.
+fn tasks(n: u32) -> Duration {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap();
@@ -99,9 +101,9 @@ fn tasks(n: u32) -> f64 {
             pong.notify_one();
             ping.notified().await;
         }
-        let ns = start.elapsed().as_nanos() as f64 / (2 * n) as f64;
+        let time = start.elapsed() / (2 * n);
         other.await.unwrap();
-        ns
+        time
     })
 }
 // ANCHOR_END: tasks
@@ -113,35 +115,26 @@ fn call(x: u32) -> u32 {
 
 // ANCHOR: main
 fn main() {
-    let n = match std::env::args().nth(1).as_deref() {
-        None => 50_000,
-        Some("--quick") => 1_000,
-        Some(other) => {
-            eprintln!("unknown argument {other:?}; usage: multitasking_switch_cost [--quick]");
-            process::exit(2);
-        }
-    };
-    let start = Instant::now();
-    (0..2 * n).for_each(|i| _ = black_box(call(black_box(i))));
-    let call_ns = start.elapsed().as_nanos() as f64 / (2 * n) as f64;
-    let task_ns = tasks(n);
+    let h = Harness::from_args("multitasking_switch_cost");
+    let n = if h.is_quick() { 50 } else { 2_000 }; // round trips per sample
     // SAFETY: sched_getcpu takes no arguments; it returns -1 on failure.
     let cpu = usize::try_from(unsafe { libc::sched_getcpu() }).unwrap_or(0);
-    let (pinned_ns, pinned_cs) = threads(n, Some(cpu));
-    let (free_ns, free_cs) = threads(n, None);
 
-    println!("{n} round trips; time per hand-over (round trip / 2):");
-    let row = |what: &str, ns: f64| println!("  {what:<34} {ns:.1} ns");
-    row("plain function call (no switch)", call_ns);
-    row("async tasks, one thread", task_ns);
-    row("OS threads pinned to one CPU", pinned_ns);
-    row("OS threads free to use every CPU", free_ns);
-    println!("kernel context switches per round trip: pinned {pinned_cs:.2}, free {free_cs:.2}");
-    let ratio = |ns: f64, base: f64| ns / base.max(0.1);
-    println!(
-        "a pinned thread switch costs as much as {:.0} task switches or {:.0} calls",
-        ratio(pinned_ns, task_ns),
-        ratio(pinned_ns, call_ns)
-    );
+    let call = h.time("plain function call (no switch)", || call(black_box(7)));
+    let task = h.sample_time("async tasks, one thread", || tasks(n));
+    let pinned = h.sample_time("OS threads pinned to one CPU", || threads(n, Some(cpu)).0);
+    let free = h.sample_time("OS threads free to use every CPU", || threads(n, None).0);
+    let pinned_cs = h.sample("context switches, pinned", "", || threads(n, Some(cpu)).1);
+    let free_cs = h.sample("context switches, free", "", || threads(n, None).1);
+
+    println!("time per hand-over (round trip / 2):");
+    for figure in [&call, &task, &pinned, &free] {
+        println!("  {figure:34}");
+    }
+    println!("per round trip, as the kernel counts them:");
+    println!("  {pinned_cs:34}\n  {free_cs:34}");
+    let over_task = pinned.over(&task, "pinned thread switch / task switch");
+    let over_call = pinned.over(&call, "pinned thread switch / call");
+    println!("{over_task:36}\n{over_call:36}");
 }
 // ANCHOR_END: main

@@ -1,7 +1,7 @@
 //! Time slicing made visible: three CPU-bound threads on one CPU, then free.
 
-// Times, slice counts and CPU numbers change from run to run; the lists of
-// slices (the figure's data) are masked whole, so every line keeps its shape.
+// Times and CPU numbers change from run to run; the lists of slices (the
+// figure's data) are masked whole, so every line keeps its shape.
 // output: mask \d+\.\d-\d+\.\d( \d+\.\d-\d+\.\d)*
 // output: mask-numbers
 // The book's run is a release build; the tests run less work.
@@ -9,6 +9,7 @@
 // output: test-args --quick
 // miri: skip asks which CPU it runs on (sched_getcpu), which Miri does not emulate
 
+use harness::Harness;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 use std::{io, mem, process, thread};
@@ -53,68 +54,94 @@ fn work(chunks: u32) -> Vec<(Instant, Instant)> {
 }
 // ANCHOR_END: work
 
+/// One run: for each of its three threads, the intervals it ran in.
+type Run = Vec<Vec<(Instant, Instant)>>;
+
 // ANCHOR: run
-fn run(label: &str, pinned: Option<usize>, chunks: u32) -> Vec<Vec<(Instant, Instant)>> {
+/// Runs `work(chunks)` on three threads, pinned to one CPU or free.
+fn run(pinned: Option<usize>, chunks: u32) -> Run {
     let runs: Vec<_> = thread::scope(|s| {
         let handles: Vec<_> = (0..3)
             .map(|_| s.spawn(move || pinned.map(pin_to).transpose().map(|_| work(chunks))))
             .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
-    let runs: Vec<_> = runs
-        .into_iter()
+    runs.into_iter()
         .collect::<io::Result<_>>()
         .unwrap_or_else(|e| {
             eprintln!("cannot pin a thread to a CPU: {e}");
             process::exit(1)
-        });
-    let origin = runs.iter().map(|r| r[0].0).min().unwrap();
-    let end = runs.iter().map(|r| r.last().unwrap().1).max().unwrap();
-    let ms = |t: Instant| (t - origin).as_secs_f64() * 1e3;
-    println!("{label}:");
-    let mut busy = 0.0;
-    for (name, slices) in ["A", "B", "C"].iter().zip(&runs) {
-        let (start, finish) = (slices[0].0, slices.last().unwrap().1);
-        busy += slices.iter().map(|&(b, e)| ms(e) - ms(b)).sum::<f64>();
-        let n = slices.len();
-        println!(
-            "  {name}: start {:.1} ms, finish {:.1} ms, time slices: {n}",
-            ms(start),
-            ms(finish)
-        );
-    }
-    let wall = ms(end);
-    println!(
-        "  wall time {wall:.1} ms; threads running at once, on average: {:.2}",
-        busy / wall
-    );
-    runs
+        })
+}
+
+fn running(slices: &[(Instant, Instant)]) -> Duration {
+    slices.iter().map(|&(begin, end)| end - begin).sum()
+}
+
+/// From the first thread's start to the last thread's finish.
+fn wall_time(run: &Run) -> Duration {
+    let start = run.iter().map(|slices| slices[0].0).min().unwrap();
+    let finish = run.iter().map(|slices| slices.last().unwrap().1).max();
+    finish.unwrap() - start
+}
+
+/// The threads' running times added up, over the wall time.
+fn at_once(run: &Run) -> f64 {
+    let busy: Duration = run.iter().map(|slices| running(slices)).sum();
+    busy.as_secs_f64() / wall_time(run).as_secs_f64()
+}
+
+/// How much longer than its running time each thread took, on average.
+fn stretch(run: &Run) -> f64 {
+    let stretch = |slices: &[(Instant, Instant)]| {
+        let span = slices.last().unwrap().1 - slices[0].0;
+        span.as_secs_f64() / running(slices).as_secs_f64()
+    };
+    run.iter().map(|slices| stretch(slices)).sum::<f64>() / run.len() as f64
+}
+
+/// The median length of the run's slices.
+fn slice_length(run: &Run) -> Duration {
+    let mut lengths: Vec<_> = run.iter().flatten().map(|&(b, e)| e - b).collect();
+    lengths.sort();
+    lengths[lengths.len() / 2]
 }
 // ANCHOR_END: run
 
 fn main() {
-    let chunks = match std::env::args().nth(1).as_deref() {
-        None => 30_000,
-        Some("--quick") => 500,
-        Some(other) => {
-            eprintln!("unknown argument {other:?}; usage: multitasking_timeslice [--quick]");
-            process::exit(2);
-        }
-    };
+    let h = Harness::from_args("multitasking_timeslice");
+    let chunks = if h.is_quick() { 200 } else { 30_000 };
     // SAFETY: sched_getcpu takes no arguments; it returns -1 on failure.
     let cpu = usize::try_from(unsafe { libc::sched_getcpu() }).unwrap_or(0);
-    let pinned = run(&format!("pinned to CPU {cpu}"), Some(cpu), chunks);
-    let free = run("free to use every CPU", None, chunks);
-    println!("slices, in ms from each run's first start:");
-    for (label, runs) in [("pinned", &pinned), ("free", &free)] {
-        let origin = runs.iter().map(|r| r[0].0).min().unwrap();
-        for (name, slices) in ["A", "B", "C"].iter().zip(runs) {
-            let ms = |t: Instant| (t - origin).as_secs_f64() * 1e3;
+    let modes = [("pinned", Some(cpu)), ("free", None)];
+    println!("three busy threads, pinned to CPU {cpu}, then free to use every CPU:");
+    for (mode, pin) in modes {
+        let label = |what: &str| format!("{mode}: {what}");
+        let figures = [
+            h.sample_time(&label("wall time"), || wall_time(&run(pin, chunks))),
+            h.sample(&label("threads running at once"), "", || {
+                at_once(&run(pin, chunks))
+            }),
+            h.sample(&label("wall / running time per thread"), "×", || {
+                stretch(&run(pin, chunks))
+            }),
+            h.sample_time(&label("slice length"), || slice_length(&run(pin, chunks))),
+        ];
+        for figure in figures {
+            println!("  {figure:38}");
+        }
+    }
+    println!("slices of one more run of each, in ms from its first start:");
+    for (mode, pin) in modes {
+        let run = run(pin, chunks);
+        let origin = run.iter().map(|slices| slices[0].0).min().unwrap();
+        let ms = |t: Instant| (t - origin).as_secs_f64() * 1e3;
+        for (name, slices) in ["A", "B", "C"].iter().zip(&run) {
             let list: Vec<_> = slices
                 .iter()
                 .map(|&(b, e)| format!("{:.1}-{:.1}", ms(b), ms(e)))
                 .collect();
-            println!("  {label} {name}: {}", list.join(" "));
+            println!("  {mode} {name}: {}", list.join(" "));
         }
     }
 }

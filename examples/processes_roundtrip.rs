@@ -8,10 +8,11 @@
 // output: test-args --quick
 // miri: skip starts itself as a child process, which Miri cannot do
 
+use harness::Harness;
 use std::io::{self, Read, Write};
-use std::process::{self, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::mpsc;
-use std::{env, thread, time::Instant};
+use std::{env, thread};
 
 /// The child: sends every 8-byte message straight back, until end-of-file.
 fn echo_child() -> io::Result<()> {
@@ -26,28 +27,24 @@ fn echo_child() -> io::Result<()> {
 
 // ANCHOR: main
 fn main() -> io::Result<()> {
-    let (trips, spawns) = match env::args().nth(1).as_deref() {
-        None => (20_000, 200),
-        Some("--quick") => (200, 5),
+    match env::args().nth(1).as_deref() {
         Some("child-echo") => return echo_child(),
         Some("child-exit") => return Ok(()),
-        Some(other) => {
-            eprintln!("error: unknown argument {other:?}\nusage: processes_roundtrip [--quick]");
-            process::exit(2);
-        }
-    };
+        _ => {}
+    }
+    let h = Harness::from_args("processes_roundtrip");
     let me = env::current_exe()?;
 
     // A thread that echoes over two channels.
     let (to_thread, thread_in) = mpsc::channel::<u64>();
     let (thread_out, from_thread) = mpsc::channel::<u64>();
     let echo = thread::spawn(move || thread_in.iter().try_for_each(|m| thread_out.send(m)));
-    let start = Instant::now();
-    for i in 0..trips {
+    let mut i = 0;
+    let channels = h.time("channels to a thread and back", || {
+        i += 1;
         to_thread.send(i).unwrap();
         assert_eq!(from_thread.recv().unwrap(), i);
-    }
-    let channel_us = start.elapsed().as_secs_f64() * 1e6 / trips as f64;
+    });
     drop(to_thread); // ends the echo thread's loop
     echo.join().unwrap().unwrap();
 
@@ -61,34 +58,32 @@ fn main() -> io::Result<()> {
     let (mut to_child, mut from_child) =
         (child.stdin.take().unwrap(), child.stdout.take().unwrap());
     let mut reply = [0_u8; 8];
-    let start = Instant::now();
-    for i in 0..trips {
-        to_child.write_all(&i.to_le_bytes())?;
-        from_child.read_exact(&mut reply)?;
+    let pipes = h.time("pipes to a child process and back", || {
+        i += 1;
+        to_child.write_all(&i.to_le_bytes()).unwrap();
+        from_child.read_exact(&mut reply).unwrap();
         assert_eq!(u64::from_le_bytes(reply), i);
-    }
-    let pipe_us = start.elapsed().as_secs_f64() * 1e6 / trips as f64;
+    });
     drop(to_child); // end-of-file: the child's loop ends
     assert!(child.wait()?.success());
 
-    let start = Instant::now();
-    for _ in 0..spawns {
-        assert!(Command::new(&me).arg("child-exit").status()?.success());
-    }
-    let spawn_us = start.elapsed().as_secs_f64() * 1e6 / spawns as f64;
+    let spawn = h.time("spawn + wait of this program", || {
+        assert!(
+            Command::new(&me)
+                .arg("child-exit")
+                .status()
+                .unwrap()
+                .success()
+        )
+    });
 
-    println!("{trips} round trips of an 8-byte message; mean time per round trip:");
-    println!("  channels to a thread and back       {channel_us:.2} µs");
-    println!("  pipes to a child process and back   {pipe_us:.2} µs");
-    println!(
-        "one pipe round trip costs as much as {:.1} channel round trips",
-        pipe_us / channel_us
-    );
-    println!("spawn + wait of this program, mean of {spawns}: {spawn_us:.0} µs");
-    println!(
-        "one spawn + wait costs as much as {:.0} pipe round trips",
-        spawn_us / pipe_us
-    );
+    println!("time of one:");
+    for figure in [&channels, &pipes, &spawn] {
+        println!("  {figure:34}");
+    }
+    let pipe_over_channel = pipes.over(&channels, "pipe round trip / channel round trip");
+    let spawn_over_pipe = spawn.over(&pipes, "spawn + wait / pipe round trip");
+    println!("{pipe_over_channel:36}\n{spawn_over_pipe:36}");
     Ok(())
 }
 // ANCHOR_END: main

@@ -1,8 +1,9 @@
 //! Figure 5.2: the time slices of three CPU-bound threads, pinned to one CPU
 //! and then free, drawn from `listings/output/multitasking_timeslice.txt`.
 //!
-//! The example prints one line per run and thread after the line
-//! `slices, in ms from each run's first start:`, such as
+//! Its first line names the CPU of the pinned run (`… pinned to CPU 1, …`).
+//! After the line `slices of one more run of each, in ms from its first
+//! start:` it prints one line per run and thread, such as
 //! `  pinned A: 0.0-3.8 7.8-11.8`: the intervals in which that thread ran.
 use super::svg::{escape, frame};
 
@@ -34,9 +35,14 @@ fn parse_slices(list: &str) -> Result<Vec<(f64, f64)>, String> {
 fn parse(recorded: &str) -> Result<Vec<Run>, String> {
     let cpu = recorded
         .lines()
-        .find_map(|l| l.strip_prefix("pinned to CPU "))
-        .and_then(|rest| rest.strip_suffix(':'))
-        .ok_or("no line `pinned to CPU N:`")?;
+        .find_map(|l| l.split_once("pinned to CPU ").map(|(_, rest)| rest))
+        .map(|rest| {
+            rest.split(|c: char| !c.is_ascii_digit())
+                .next()
+                .unwrap_or("")
+        })
+        .filter(|cpu| !cpu.is_empty())
+        .ok_or("no line with `pinned to CPU N`")?;
     let mut runs = vec![
         Run {
             title: format!("pinned to CPU {cpu}"),
@@ -48,7 +54,7 @@ fn parse(recorded: &str) -> Result<Vec<Run>, String> {
         },
     ];
     let data = recorded
-        .split_once("slices, in ms from each run's first start:")
+        .split_once("slices of one more run of each, in ms from its first start:")
         .ok_or("no slice data")?
         .1;
     for (run, label) in runs.iter_mut().zip(["pinned", "free"]) {
@@ -154,7 +160,7 @@ pub fn draw(recorded: &str) -> Result<String, String> {
 mod tests {
     use super::*;
 
-    const RECORDED: &str = "pinned to CPU 1:\n  A: start\nslices, in ms from each run's first start:\n  pinned A: 0.0-4.0 8.0-12.0\n  pinned B: 4.0-8.0\n  pinned C: 12.0-16.0\n  free A: 0.0-8.0\n  free B: 0.0-4.0 4.5-8.0\n  free C: 0.0-9.0\n";
+    const RECORDED: &str = "three busy threads, pinned to CPU 1, then free to use every CPU:\n  pinned: wall time  median 16.0 ms (p10–p90 15.0–17.0, n=10)\nslices of one more run of each, in ms from its first start:\n  pinned A: 0.0-4.0 8.0-12.0\n  pinned B: 4.0-8.0\n  pinned C: 12.0-16.0\n  free A: 0.0-8.0\n  free B: 0.0-4.0 4.5-8.0\n  free C: 0.0-9.0\n";
 
     #[test]
     fn draws_one_bar_per_slice() {
@@ -166,6 +172,7 @@ mod tests {
 
     #[test]
     fn rejects_missing_data() {
-        assert!(draw("pinned to CPU 0:\n").is_err());
+        assert!(draw("three busy threads, pinned to CPU 0, then free:\n").is_err());
+        assert!(draw("slices of one more run of each, in ms from its first start:\n").is_err());
     }
 }
