@@ -43,6 +43,8 @@ cargo xtask <command>
                      machine (release mode): each figure's median and
                      p10-p90 beside the book's, and whether each statement
                      the book makes about them holds here
+  prose              check the measurements' recordings and the prose bound
+                     to them (a step of `test`, on its own: a second)
   preprocess         mdBook's preprocessor for {{#value}}, {{#range}},
                      {{#claim}} and {{#reason}} (book.toml runs it)
   miri [NAME...]     run the examples and exercise solutions under Miri
@@ -73,7 +75,7 @@ fn main() -> ExitCode {
         "tools" => tools::ensure().map(|_| ()),
         "measure" => measure::measure(rest),
         "preprocess" => values::preprocess(rest),
-        "values-check" => values::check(),
+        "prose" => values::check(),
         "links" => apilinks::check(),
         "miri" => checkers::miri(rest),
         "loom" => checkers::loom(),

@@ -82,6 +82,8 @@ pub fn unit(unit: &str) -> Option<(Dim, f64)> {
         "MiB" => (Dim::Size, 1024.0 * 1024.0),
         "GiB" => (Dim::Size, 1024.0 * 1024.0 * 1024.0),
         "" | "×" | "x" | "%" => (Dim::Plain, 1.0),
+        // A rate or a count of something (`jobs/s`, `polls`): plain.
+        u if u.chars().all(|c| c.is_alphabetic() || c == '/') => (Dim::Plain, 1.0),
         _ => return None,
     })
 }
