@@ -6,19 +6,9 @@
 // The tests run a short version: only the masked numbers change.
 // output: test-args --quick
 
+use harness::Harness;
 use std::hint::black_box;
 use std::time::Instant;
-
-fn parse_args() -> u64 {
-    match std::env::args().nth(1).as_deref() {
-        None => 100_000_000,
-        Some("--quick") => 10_000,
-        Some(other) => {
-            eprintln!("error: unknown argument {other:?}\nusage: measure_black_box [--quick]");
-            std::process::exit(2);
-        }
-    }
-}
 
 // ANCHOR: main
 /// The work: a sum the compiler can see through completely.
@@ -27,23 +17,30 @@ fn sum_to(n: u64) -> u64 {
 }
 
 fn main() {
-    let n = parse_args();
+    let h = Harness::from_args("measure_black_box");
+    let n: u64 = if h.is_quick() { 2_000 } else { 100_000_000 };
+    let per_number = |start: Instant| start.elapsed().as_nanos() as f64 / n as f64;
 
-    // Naive: the result is thrown away and `n` is a known constant, so the
-    // optimiser may compute nothing at all.
-    let start = Instant::now();
-    let _ = sum_to(n);
-    let naive = start.elapsed();
+    // Naive: the result is thrown away, so the optimiser may compute
+    // nothing at all.
+    let naive = h.sample("result unused", "ns", || {
+        let start = Instant::now();
+        let _ = sum_to(n);
+        per_number(start)
+    });
 
     // Honest: black_box hides the input and "uses" the output.
-    let start = Instant::now();
-    let total = black_box(sum_to(black_box(n)));
-    let honest = start.elapsed();
+    let honest = h.sample("black_box in and out", "ns", || {
+        let start = Instant::now();
+        let total = black_box(sum_to(black_box(n)));
+        let ns = per_number(start);
+        assert_eq!(total, sum_to(n)); // the sum was computed
+        ns
+    });
 
-    let per = |d: std::time::Duration| d.as_secs_f64() * 1e9 / n as f64;
     println!("summing {n} numbers; time per number:");
-    println!("  result unused           {:8.3} ns", per(naive));
-    println!("  black_box in and out    {:8.3} ns", per(honest));
-    assert_eq!(total, sum_to(n)); // the honest run did compute the sum
+    for figure in [naive, honest] {
+        println!("  {figure:22}");
+    }
 }
 // ANCHOR_END: main

@@ -8,28 +8,24 @@
 // The tests run a short version: only the masked numbers change.
 // output: test-args --quick
 
+use harness::Harness;
 use std::hint::black_box;
 use std::time::Instant;
 
-fn parse_args() -> usize {
-    match std::env::args().nth(1).as_deref() {
-        None => 10_000_000,
-        Some("--quick") => 10_000,
-        Some(other) => {
-            eprintln!("error: unknown argument {other:?}\nusage: measure_profile [--quick]");
-            std::process::exit(2);
-        }
-    }
-}
-
 // ANCHOR: main
 fn main() {
-    let n = parse_args();
-    let data: Vec<u32> = (0..n as u32).collect();
+    let h = Harness::from_args("measure_profile");
+    let n = if h.is_quick() { 2_000 } else { 10_000_000 };
+    let data: Vec<u32> = (0..n).collect();
 
-    let start = Instant::now();
-    let sum: u64 = black_box(&data).iter().map(|&x| u64::from(x) * 3).sum();
-    let elapsed = start.elapsed();
+    // One sample: one pass over the data, its time divided by its length.
+    let per_number = h.sample("time per number", "ns", || {
+        let start = Instant::now();
+        let sum: u64 = black_box(&data).iter().map(|&x| u64::from(x) * 3).sum();
+        let ns = start.elapsed().as_nanos() as f64 / f64::from(n);
+        assert_eq!(sum, 3 * u64::from(n) * (u64::from(n) - 1) / 2);
+        ns
+    });
 
     // debug_assertions is on in the dev profile and off in release.
     let profile = if cfg!(debug_assertions) {
@@ -37,9 +33,7 @@ fn main() {
     } else {
         "release"
     };
-    println!("built in {profile} mode");
-    let ns = elapsed.as_secs_f64() * 1e9 / n as f64;
-    println!("sum of 3x over {n} numbers: {ns:.2} ns per number");
-    assert_eq!(sum, 3 * (n as u64) * (n as u64 - 1) / 2);
+    println!("built in {profile} mode; sum of 3x over {n} numbers:");
+    println!("  {per_number}");
 }
 // ANCHOR_END: main

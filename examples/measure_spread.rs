@@ -1,4 +1,5 @@
-//! Repeats one measurement many times and prints its spread: min, median, mean, max.
+//! Repeats one measurement many times and prints its spread: the harness's
+//! median and p10–p90 beside the min, mean and max, and how they move.
 
 // Timings depend on the machine; the book's run is a release build.
 // output: release
@@ -6,54 +7,67 @@
 // The tests run a short version: only the masked numbers change.
 // output: test-args --quick
 
+use harness::{Figure, Harness, Unit};
 use std::hint::black_box;
 use std::thread;
 use std::time::{Duration, Instant};
 
-fn parse_args() -> usize {
-    match std::env::args().nth(1).as_deref() {
-        None => 1000,
-        Some("--quick") => 20,
-        Some(other) => {
-            eprintln!("error: unknown argument {other:?}\nusage: measure_spread [--quick]");
-            std::process::exit(2);
+/// The time of one spawn and join.
+fn spawn_join() -> Duration {
+    let start = Instant::now();
+    thread::spawn(|| black_box(1)).join().unwrap();
+    start.elapsed()
+}
+
+/// A distribution's summary, in µs.
+struct Spread {
+    min: f64,
+    median: f64,
+    mean: f64,
+    max: f64,
+}
+
+impl Spread {
+    fn of(samples: &[Duration]) -> Self {
+        let mut us: Vec<f64> = samples.iter().map(|d| d.as_secs_f64() * 1e6).collect();
+        us.sort_by(f64::total_cmp);
+        let n = us.len();
+        Spread {
+            min: us[0],
+            median: us[n / 2],
+            mean: us.iter().sum::<f64>() / n as f64,
+            max: us[n - 1],
         }
     }
 }
 
 // ANCHOR: main
 fn main() {
-    let runs = parse_args();
-    // One warm-up run, not counted: the first spawn pays extra.
-    thread::spawn(|| ()).join().unwrap();
+    let h = Harness::from_args("measure_spread");
+    let runs = if h.is_quick() { 5 } else { 1000 };
+    let distribution = || (0..runs).map(|_| spawn_join()).collect::<Vec<_>>();
+    spawn_join(); // one warm-up run, not counted: the first spawn pays extra
 
-    let mut samples: Vec<Duration> = (0..runs)
-        .map(|i| {
-            let start = Instant::now();
-            thread::spawn(move || black_box(i)).join().unwrap();
-            start.elapsed()
-        })
-        .collect();
-    samples.sort();
+    // One distribution: the harness's line for its samples, and what the
+    // line leaves out.
+    let samples = distribution();
+    let s = Spread::of(&samples);
+    assert!(s.min <= s.median && s.median <= s.max);
+    let nanos = samples.iter().map(|d| d.as_nanos() as f64).collect();
+    println!("{runs} runs of spawn + join, each timed alone:");
+    println!("  {:15}", Figure::new("spawn + join", Unit::Time, nanos));
+    println!(
+        "  min {:.1} µs, mean {:.1} µs, max {:.1} µs",
+        s.min, s.mean, s.max
+    );
 
-    let us = |d: Duration| d.as_secs_f64() * 1e6;
-    let mean = samples.iter().sum::<Duration>() / runs as u32;
-    let (min, median, max) = (samples[0], samples[runs / 2], samples[runs - 1]);
-    let p90 = samples[runs * 9 / 10];
-    println!("{runs} runs of spawn + join, in µs:");
-    println!(
-        "  min {:.1}  median {:.1}  mean {:.1}  90% {:.1}  max {:.1}",
-        us(min),
-        us(median),
-        us(mean),
-        us(p90),
-        us(max)
-    );
-    println!(
-        "max / min: {:.1}, mean / median: {:.2}",
-        us(max) / us(min),
-        us(mean) / us(median)
-    );
-    assert!(min <= median && median <= max);
+    // The shape again and again: each sample is a new distribution.
+    println!("the shape of {runs} runs, sampled again and again:");
+    let shape = |label, ratio: fn(&Spread) -> f64| {
+        h.sample(label, "×", || ratio(&Spread::of(&distribution())))
+    };
+    println!("  {:15}", shape("median / min", |s| s.median / s.min));
+    println!("  {:15}", shape("max / min", |s| s.max / s.min));
+    println!("  {:15}", shape("mean / median", |s| s.mean / s.median));
 }
 // ANCHOR_END: main

@@ -1,4 +1,5 @@
 //! Shows first-run costs: the first thread spawn, and the first touch of fresh memory.
+//! The program re-runs itself to time a first spawn: `--first-spawn`.
 
 // Timings and page-fault counts depend on the machine; the book's run is a
 // release build.
@@ -6,22 +7,13 @@
 // output: mask-numbers
 // The tests run a short version: only the masked numbers change.
 // output: test-args --quick
-// miri: skip calls getrusage through libc
+// miri: skip calls getrusage through libc, and starts itself as a child process
 
+use harness::Harness;
 use std::hint::black_box;
+use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
-
-fn parse_args() -> usize {
-    match std::env::args().nth(1).as_deref() {
-        None => 64 << 20,
-        Some("--quick") => 1 << 20,
-        Some(other) => {
-            eprintln!("error: unknown argument {other:?}\nusage: measure_warmup [--quick]");
-            std::process::exit(2);
-        }
-    }
-}
 
 /// Minor page faults of this process so far (the kernel mapped a page on first touch).
 fn minor_faults() -> i64 {
@@ -31,48 +23,67 @@ fn minor_faults() -> i64 {
     usage.ru_minflt
 }
 
-fn timed(f: impl FnOnce()) -> Duration {
+/// The time of one spawn and join.
+fn spawn_join() -> Duration {
     let start = Instant::now();
-    f();
+    thread::spawn(|| black_box(1)).join().unwrap();
     start.elapsed()
 }
 
-// ANCHOR: main
-fn main() {
-    let bytes = parse_args();
-
-    let spawns: Vec<Duration> = (0..5)
-        .map(|i| {
-            timed(|| {
-                thread::spawn(move || black_box(i))
-                    .join()
-                    .map(drop)
-                    .unwrap()
-            })
-        })
-        .collect();
-    println!("spawn + join, five in a row, µs:");
-    for (i, d) in spawns.iter().enumerate() {
-        println!("  run {}: {:7.1}", i + 1, d.as_secs_f64() * 1e6);
-    }
-
+/// Writes one byte per cache line of a fresh buffer, twice: the time and the
+/// page faults of each pass.
+fn two_passes(bytes: usize) -> [(Duration, i64); 2] {
     // vec! of zeros asks the kernel for fresh pages; it maps each one only
     // when the program first writes to it.
     let mut buf = vec![0u8; bytes];
-    println!("writing {} MiB, twice:", bytes >> 20);
-    for pass in 1..=2 {
-        let faults = minor_faults();
-        let d = timed(|| {
-            buf.iter_mut()
-                .step_by(64)
-                .for_each(|b| *b = b.wrapping_add(1))
-        });
-        let faults = minor_faults() - faults;
-        println!(
-            "  pass {pass}: {:7.2} ms, {faults:6} page faults",
-            d.as_secs_f64() * 1e3
-        );
-    }
+    let passes = [(); 2].map(|()| {
+        let (faults, start) = (minor_faults(), Instant::now());
+        buf.iter_mut()
+            .step_by(64)
+            .for_each(|b| *b = b.wrapping_add(1));
+        (start.elapsed(), minor_faults() - faults)
+    });
     assert!(buf.iter().step_by(64).all(|&b| b == 2));
+    passes
 }
-// ANCHOR_END: main
+
+fn main() {
+    let quick = match std::env::args().nth(1).as_deref() {
+        Some("--first-spawn") => return println!("{}", spawn_join().as_nanos()),
+        None => false,
+        Some("--quick") => true,
+        Some(other) => {
+            eprintln!("error: unexpected argument {other:?}\nusage: measure_warmup [--quick]");
+            std::process::exit(2);
+        }
+    };
+    let h = Harness::new(quick);
+    let bytes = if quick { 1 << 20 } else { 64 << 20 };
+    let me = std::env::current_exe().unwrap();
+    // ANCHOR: main
+    // A first spawn happens once per process: each sample starts a new one.
+    let first = h.sample_time("first spawn of a process", || {
+        let out = Command::new(&me).arg("--first-spawn").output().unwrap();
+        assert!(out.status.success());
+        let ns = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
+        Duration::from_nanos(ns)
+    });
+    // Warm spawns, timed in the harness's batches.
+    let warm = h.time("warm spawn", || {
+        thread::spawn(|| black_box(1)).join().unwrap()
+    });
+    println!("spawn + join:");
+    println!("  {first:26}\n  {warm:26}");
+    println!("  {:26}", first.over(&warm, "first / warm spawn"));
+
+    // Each sample writes to a new buffer, twice: pass 1 meets fresh pages.
+    println!("writing {} MiB of fresh memory, twice:", bytes >> 20);
+    let pass1 = h.sample_time("pass 1", || two_passes(bytes)[0].0);
+    let pass2 = h.sample_time("pass 2", || two_passes(bytes)[1].0);
+    println!("  {pass1:26}\n  {pass2:26}");
+    println!("  {:26}", pass1.over(&pass2, "pass 1 / pass 2"));
+    let faults1 = h.sample("page faults, pass 1", "", || two_passes(bytes)[0].1 as f64);
+    let faults2 = h.sample("page faults, pass 2", "", || two_passes(bytes)[1].1 as f64);
+    println!("  {faults1:26}\n  {faults2:26}");
+    // ANCHOR_END: main
+}
