@@ -28,7 +28,9 @@ def quick_from_args(listing: str) -> bool:
         case ["--quick"]:
             return True
         case [other, *_]:
-            sys.exit(f"error: unexpected argument {other!r}\nusage: {listing} [--quick]")
+            print(f"error: unexpected argument {other!r}\nusage: {listing} [--quick]",
+                  file=sys.stderr)
+            sys.exit(2)
 
 
 class Figure:
