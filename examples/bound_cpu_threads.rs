@@ -3,11 +3,12 @@
 
 // Timings depend on the machine; the book's run is a release build.
 // output: release
-// output: mask-numbers
-// The tests count primes in a smaller range: only the masked numbers change.
+// The tests count primes in a smaller range (the harness masks its figures).
+// output: mask below \d+
 // output: test-args --quick
 // miri: skip measures CPU time with getrusage through libc, which Miri does not emulate
 
+use harness::Harness;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -19,15 +20,11 @@ fn cpu_time() -> Duration {
     secs(usage.ru_utime) + secs(usage.ru_stime)
 }
 
-fn parse_limit() -> (u64, usize) {
-    match std::env::args().nth(1).as_deref() {
-        None => (2_000_000, 148_933), // below the limit, and how many primes lie there
-        Some("--quick") => (100_000, 9_592),
-        Some(other) => {
-            eprintln!("error: unknown argument {other:?}\nusage: bound_cpu_threads [--quick]");
-            std::process::exit(2);
-        }
-    }
+/// The wall time and the CPU time of one call of `f`.
+fn clocks(f: impl FnOnce()) -> (Duration, Duration) {
+    let (wall_start, cpu_start) = (Instant::now(), cpu_time());
+    f();
+    (wall_start.elapsed(), cpu_time() - cpu_start)
 }
 
 // ANCHOR: main
@@ -57,25 +54,34 @@ fn count_primes(limit: u64, threads: usize) -> usize {
 }
 
 fn main() {
-    let (limit, expected) = parse_limit();
-    println!("counting the primes below {limit}");
-    println!(
-        "{:<10} {:>9} {:>9} {:>9}",
-        "", "wall ms", "CPU ms", "CPU/wall"
-    );
-    let mut rows = Vec::new();
-    for (threads, name) in [(1, "1 thread"), (2, "2 threads")] {
-        let (wall_start, cpu_start) = (Instant::now(), cpu_time());
-        assert_eq!(count_primes(limit, threads), expected);
-        let wall = wall_start.elapsed().as_secs_f64() * 1e3;
-        let cpu = (cpu_time() - cpu_start).as_secs_f64() * 1e3;
-        println!("{name:<10} {wall:>9.1} {cpu:>9.1} {:>9.2}", cpu / wall);
-        rows.push((wall, cpu));
-    }
-    let [(wall1, cpu1), (wall2, cpu2)] = rows[..] else {
-        unreachable!()
+    let h = Harness::from_args("bound_cpu_threads");
+    // Below the limit, and how many primes lie there.
+    let (limit, expected) = if h.is_quick() {
+        (20_000, 2_262)
+    } else {
+        (1_000_000, 78_498)
     };
-    println!("wall time, 1 thread / 2 threads: {:.2}", wall1 / wall2);
-    println!("CPU time, 2 threads / 1 thread:  {:.2}", cpu2 / cpu1);
+    println!("counting the primes below {limit}");
+    let run = |threads| clocks(|| assert_eq!(count_primes(limit, threads), expected));
+    let over = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
+    for (threads, name) in [(1, "1 thread"), (2, "2 threads")] {
+        let wall = h.sample_time(&format!("{name}, wall time"), || run(threads).0);
+        let cpu = h.sample_time(&format!("{name}, CPU time"), || run(threads).1);
+        let busy = h.sample(&format!("{name}, CPU / wall"), "×", || {
+            let (wall, cpu) = run(threads);
+            over(cpu, wall)
+        });
+        for figure in [wall, cpu, busy] {
+            println!("{figure:32}");
+        }
+    }
+    // Each sample runs both, so that both see the same state of the machine.
+    let walls = h.sample("wall time, 1 thread / 2 threads", "×", || {
+        over(run(1).0, run(2).0)
+    });
+    let cpus = h.sample("CPU time, 2 threads / 1 thread", "×", || {
+        over(run(2).1, run(1).1)
+    });
+    println!("{walls:32}\n{cpus:32}");
 }
 // ANCHOR_END: main

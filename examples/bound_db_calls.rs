@@ -3,11 +3,12 @@
 
 // Timings depend on the machine; the book's run is a release build.
 // output: release
-// output: mask-numbers
-// The tests use a shorter delay: only the masked numbers change.
+// The tests use a shorter delay (the harness masks its figures itself).
+// output: mask after \d+ ms
 // output: test-args --quick
 // miri: skip opens TCP sockets, which Miri's isolation forbids
 
+use harness::Harness;
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::Arc;
@@ -115,70 +116,84 @@ fn call(addr: SocketAddr, id: u32) -> io::Result<String> {
 }
 // ANCHOR_END: call
 
-fn parse_delay() -> Duration {
-    match std::env::args().nth(1).as_deref() {
-        None => Duration::from_millis(100),
-        Some("--quick") => Duration::from_millis(20),
-        Some(other) => {
-            eprintln!("error: unknown argument {other:?}\nusage: bound_db_calls [--quick]");
-            std::process::exit(2);
-        }
-    }
+// ANCHOR: main
+/// What one batch of ten calls took, and the most queries the server ran at once.
+struct Batch {
+    wall: Duration,
+    cpu: Duration,
+    peak: usize,
 }
 
-// ANCHOR: main
-/// Runs `calls`, checks the answers, prints wall time, CPU time and the
-/// server's peak, and returns `[wall, cpu]` in milliseconds.
-fn measure(name: &str, server: &SlowServer, calls: impl FnOnce() -> Vec<String>) -> [f64; 2] {
+/// Runs one batch of `calls` and checks that every answer came back, in order.
+fn batch(server: &SlowServer, calls: impl FnOnce() -> Vec<String>) -> Batch {
     server.state.peak.store(0, Relaxed); // before this batch sends a request
     let (wall_start, cpu_start) = (Instant::now(), cpu_time());
     let answers = calls();
     let (wall, cpu) = (wall_start.elapsed(), cpu_time() - cpu_start);
     let expected: Vec<String> = (0..CALLS).map(|id| format!("row {id}")).collect();
-    assert_eq!(answers, expected); // every answer, in order
-    let (wall_ms, cpu_ms) = (wall.as_secs_f64() * 1e3, cpu.as_secs_f64() * 1e3);
+    assert_eq!(answers, expected);
     let peak = server.state.peak.load(Relaxed); // after every answer came back
-    println!(
-        "{name:<12} {wall_ms:>9.1} {cpu_ms:>9.2} {:>9.4} {peak:>6}",
-        cpu_ms / wall_ms
-    );
-    [wall_ms, cpu_ms]
+    Batch { wall, cpu, peak }
 }
 
 fn main() -> io::Result<()> {
-    let delay = parse_delay();
+    let h = Harness::from_args("bound_db_calls");
+    let delay = Duration::from_millis(if h.is_quick() { 2 } else { 20 });
     let server = SlowServer::start(delay)?; // dropped, and so stopped, on every way out
     let addr = server.addr;
     println!(
         "{CALLS} calls, each answered after {} ms",
         delay.as_millis()
     );
-    println!(
-        "{:<12} {:>9} {:>9} {:>9} {:>6}",
-        "", "wall ms", "CPU ms", "CPU/wall", "peak"
-    );
-
-    let seq = measure("sequential", &server, || {
-        (0..CALLS).map(|id| call(addr, id).unwrap()).collect()
-    });
-    let par = measure("10 threads", &server, || {
-        thread::scope(|s| {
-            let handles: Vec<_> = (0..CALLS)
-                .map(|id| s.spawn(move || call(addr, id)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap().unwrap())
-                .collect()
+    let sequential = || {
+        let batch = batch(&server, || {
+            (0..CALLS).map(|id| call(addr, id).unwrap()).collect()
+        });
+        assert_eq!(batch.peak, 1, "one query at a time");
+        batch
+    };
+    let threaded = || {
+        batch(&server, || {
+            thread::scope(|s| {
+                let handles: Vec<_> = (0..CALLS)
+                    .map(|id| s.spawn(move || call(addr, id)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap().unwrap())
+                    .collect()
+            })
         })
-    });
-    let one_delay = delay.as_secs_f64() * 1e3;
-    println!("wall time, sequential / threads:  {:.1}", seq[0] / par[0]);
-    println!(
-        "threads' wall time / one delay:   {:.2}",
-        par[0] / one_delay
-    );
-    println!("CPU time, threads / sequential:   {:.2}", par[1] / seq[1]);
+    };
+    let over = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
+    let figures = [
+        h.sample_time("sequential, wall time", || sequential().wall),
+        h.sample("sequential, CPU / wall", "×", || {
+            let b = sequential();
+            over(b.cpu, b.wall)
+        }),
+        h.sample_time("10 threads, wall time", || threaded().wall),
+        h.sample("10 threads, CPU / wall", "×", || {
+            let b = threaded();
+            over(b.cpu, b.wall)
+        }),
+        h.sample("10 threads, peak queries at once", "", || {
+            threaded().peak as f64
+        }),
+        // The ratios of two batches take both in each sample.
+        h.sample("wall time, sequential / threads", "×", || {
+            over(sequential().wall, threaded().wall)
+        }),
+        h.sample("threads' wall time / one delay", "×", || {
+            over(threaded().wall, delay)
+        }),
+        h.sample("CPU time, threads / sequential", "×", || {
+            over(threaded().cpu, sequential().cpu)
+        }),
+    ];
+    for figure in figures {
+        println!("{figure:34}");
+    }
     Ok(())
 }
 // ANCHOR_END: main

@@ -4,17 +4,22 @@
 
 // Timings depend on the machine; the book's run is a release build.
 // output: release
-// output: mask-numbers
-// The tests run a short version: only the masked numbers change.
+// The tests run smaller jobs below a smaller limit (the harness masks its figures).
+// output: mask below \d+
+// output: mask on \d+ workers
+// output: mask jobs of \d+
 // output: test-args --quick
 // miri: skip starts itself as a child process, which Miri cannot do
 
+use harness::Harness;
 use std::io::{self, Read, Write};
-use std::process::{self, Child, Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::{env, thread, time::Duration, time::Instant};
 
 type Submit = Box<dyn FnMut((u64, u64)) -> io::Result<()>>;
+/// A pool that runs jobs on so many workers and returns the sum of the results.
+type Pool = fn(usize, &[(u64, u64)]) -> io::Result<u64>;
 
 fn is_prime(n: u64) -> bool {
     n >= 2
@@ -141,42 +146,46 @@ fn threads(workers: usize, jobs: &[(u64, u64)]) -> io::Result<u64> {
     dispatch(&mut submit, &replies, jobs) // dropping `submit` ends the threads
 }
 
+/// Jobs per second of one run of `pool` over `jobs`, after checking its result.
+fn rate(pool: Pool, workers: usize, jobs: &[(u64, u64)], expected: u64) -> f64 {
+    let start = Instant::now();
+    assert_eq!(pool(workers, jobs).unwrap(), expected);
+    jobs.len() as f64 / start.elapsed().as_secs_f64()
+}
+
 fn main() -> io::Result<()> {
-    let limit = match env::args().nth(1).as_deref() {
-        None => 4_000_000,
-        Some("--quick") => 100_000,
-        Some("--worker") => return worker(),
-        Some(other) => {
-            eprintln!(
-                "error: unknown argument {other:?}\nusage: multiprocessing_vs_threads [--quick]"
-            );
-            process::exit(2);
-        }
+    if env::args().nth(1).as_deref() == Some("--worker") {
+        return worker();
+    }
+    let h = Harness::from_args("multiprocessing_vs_threads");
+    let (limit, sizes) = if h.is_quick() {
+        (10_000, [10, 100, 1_000, 10_000])
+    } else {
+        (500_000, [100, 1_000, 10_000, 100_000])
     };
     let workers = thread::available_parallelism().map_or(2, |n| n.get());
-    println!("counting primes below {limit} on {workers} workers");
-    println!(
-        "{:>10} {:>8} {:>16} {:>16} {:>8}",
-        "job size", "jobs", "processes jobs/s", "threads jobs/s", "ratio"
-    );
-    for size in [100, 1_000, 10_000, 100_000] {
+    println!("counting primes below {limit} on {workers} workers, in jobs of N numbers;");
+    println!("jobs/s include the start-up of the worker processes");
+    let expected = count_primes((0, limit));
+    for size in sizes {
         let jobs: Vec<(u64, u64)> = (0..limit / size)
             .map(|i| (i * size, (i + 1) * size))
             .collect();
-        let start = Instant::now();
-        let by_processes = processes(workers, &jobs)?;
-        let process_rate = jobs.len() as f64 / start.elapsed().as_secs_f64();
-        let start = Instant::now();
-        let by_threads = threads(workers, &jobs)?;
-        let thread_rate = jobs.len() as f64 / start.elapsed().as_secs_f64();
-        assert_eq!(by_processes, by_threads);
-        let ratio = thread_rate / process_rate;
-        println!(
-            "{size:>10} {:>8} {process_rate:>16.0} {thread_rate:>16.0} {ratio:>8.2}",
-            jobs.len()
-        );
+        let label = |what| format!("jobs of {size}, {what}");
+        let by_processes = h.sample(&label("processes"), "jobs/s", || {
+            rate(processes, workers, &jobs, expected)
+        });
+        let by_threads = h.sample(&label("threads"), "jobs/s", || {
+            rate(threads, workers, &jobs, expected)
+        });
+        // Both pools in each sample, so that both see the same machine.
+        let ratio = h.sample(&label("threads / processes"), "×", || {
+            rate(threads, workers, &jobs, expected) / rate(processes, workers, &jobs, expected)
+        });
+        for figure in [by_processes, by_threads, ratio] {
+            println!("  {figure:35}");
+        }
     }
-    println!("ratio = threads jobs/s / processes jobs/s, process start-up included");
     Ok(())
 }
 // ANCHOR_END: main

@@ -3,15 +3,14 @@
 
 // Timings depend on the machine; the book's run is a release build.
 // output: release
-// Times and ratios change between machines and runs.
-// output: mask \s*\d+(\.\d+)?( ms|x)
-// The tests use fewer items.
+// The tests use fewer items (the harness masks its figures itself).
 // output: mask \d+ items
 // output: test-args --quick
 // rayon's pool threads never exit (a leak to Miri), and crossbeam-epoch, under
 // rayon, breaks Miri's default Stacked Borrows rules but not Tree Borrows (crossbeam#545).
 // miri: flags -Zmiri-tree-borrows -Zmiri-ignore-leaks
 
+use harness::Harness;
 use rayon::prelude::*;
 use std::sync::Mutex;
 use std::time::Instant;
@@ -39,26 +38,28 @@ fn with_fold(data: &[u32]) -> Histogram {
 }
 // ANCHOR_END: main
 
+/// The seconds one call of `f` takes.
+fn seconds<T>(f: impl FnOnce() -> T) -> f64 {
+    let start = Instant::now();
+    std::hint::black_box(f());
+    start.elapsed().as_secs_f64()
+}
+
 fn main() {
-    let len = match std::env::args().nth(1).as_deref() {
-        None => 5_000_000u32,
-        Some("--quick") => 10_000,
-        Some(other) => {
-            eprintln!("error: unknown argument {other:?}\nusage: rayon_mutex_vs_fold [--quick]");
-            std::process::exit(2);
-        }
-    };
+    let h = Harness::from_args("rayon_mutex_vs_fold");
+    let len = if h.is_quick() { 1_000 } else { 2_000_000u32 };
     let data: Vec<u32> = (0..len).map(|i| i.wrapping_mul(2_654_435_761)).collect();
-    let start = Instant::now();
-    let locked = with_mutex(&data);
-    let t_mutex = start.elapsed().as_secs_f64();
-    let start = Instant::now();
     let folded = with_fold(&data);
-    let t_fold = start.elapsed().as_secs_f64();
-    assert_eq!(locked, folded);
+    assert_eq!(with_mutex(&data), folded);
     assert_eq!(folded.iter().sum::<u64>(), u64::from(len));
     println!("histogram of {len} items, same result both ways");
-    println!("Mutex per item  {:>10.1} ms", t_mutex * 1e3);
-    println!("fold + reduce   {:>10.1} ms", t_fold * 1e3);
-    println!("Mutex / fold    {:>10.2}x", t_mutex / t_fold);
+    let mutex = h.time("mutex per item", || with_mutex(&data));
+    let fold = h.time("fold + reduce", || with_fold(&data));
+    // Both in one sample, so that both see the same state of the machine.
+    let ratio = h.sample("mutex / fold, paired", "×", || {
+        seconds(|| with_mutex(&data)) / seconds(|| with_fold(&data))
+    });
+    for figure in [mutex, fold, ratio] {
+        println!("{figure:22}");
+    }
 }

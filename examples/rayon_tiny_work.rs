@@ -3,17 +3,15 @@
 
 // Timings depend on the machine; the book's run is a release build.
 // output: release
-// Times and ratios change from run to run.
-// output: mask \s*\d+(\.\d+)?(µs|x)
-// The tests run a smaller big input, fewer times.
-// output: mask \d+ ints, best of \d+
+// The tests run a smaller big input (the harness masks its figures itself).
+// output: mask \d+ ints
 // The number of threads is the machine's number of logical CPUs.
 // output: mask rayon threads: \d+
 // output: test-args --quick
 // miri: skip a measurement: millions of items take hours for an interpreter
 
+use harness::Harness;
 use rayon::prelude::*;
-use std::time::{Duration, Instant};
 
 // ANCHOR: versions
 fn triple(x: &u32) -> u64 {
@@ -39,34 +37,23 @@ const VERSIONS: [Version; 5] = [
 // ANCHOR_END: versions
 
 fn main() {
-    let (big, reps) = match std::env::args().nth(1).as_deref() {
-        None => (4_000_000, 100),
-        Some("--quick") => (200_000, 3),
-        Some(other) => {
-            eprintln!("error: unknown argument {other:?}\nusage: rayon_tiny_work [--quick]");
-            std::process::exit(2);
-        }
-    };
+    let h = Harness::from_args("rayon_tiny_work");
+    let big = if h.is_quick() { 200_000 } else { 4_000_000 };
     println!("rayon threads: {}", rayon::current_num_threads());
-    for len in [20_000, big] {
+    for (input, len) in [("small", 20_000), ("big", big)] {
         let data: Vec<u32> = (0..len).map(|i| i % 100).collect();
-        println!("sum of x*3 over {len} ints, best of {reps} runs, time vs iter:");
+        println!("sum of x*3 over {len} ints ({input} input), time per sum:");
         let expected = 3 * data.iter().map(|&x| u64::from(x)).sum::<u64>();
-        let mut base = None;
-        for (name, f) in VERSIONS {
-            let mut t = Duration::MAX;
-            for _ in 0..reps {
-                let start = Instant::now();
-                let sum = std::hint::black_box(f(&data));
-                t = t.min(start.elapsed());
-                assert_eq!(sum, expected, "{name} must agree");
-            }
-            let base = *base.get_or_insert(t);
-            let ratio = format!("{:.2}x", t.as_secs_f64() / base.as_secs_f64());
-            println!(
-                "  {name:<22}{:>12}{ratio:>8}",
-                format!("{:.1}µs", t.as_secs_f64() * 1e6)
-            );
+        let figures = VERSIONS.map(|(name, f)| {
+            h.time(&format!("{input}: {name}"), || {
+                assert_eq!(f(&data), expected, "{name} must agree")
+            })
+        });
+        let [iter, others @ ..] = &figures;
+        println!("  {iter:36}");
+        for (figure, (name, _)) in others.iter().zip(&VERSIONS[1..]) {
+            let ratio = figure.over(iter, &format!("{input}: {name} / iter"));
+            println!("  {ratio:36}");
         }
     }
 }

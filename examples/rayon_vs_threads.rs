@@ -3,16 +3,16 @@
 
 // Timings depend on the machine; the book's run is a release build.
 // output: release
-// Times, speedups and the thread count change between machines and runs.
-// output: mask \s*\d+(\.\d+)?( ms|x)
+// The thread count changes between machines (the harness masks its figures).
 // output: mask threads: \d+
 // The tests count primes below a smaller limit.
 // output: mask below \d+: \d+
 // output: test-args --quick
 // miri: skip a measurement: finding primes by trial division takes minutes interpreted
 
+use harness::Harness;
 use rayon::prelude::*;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 fn is_prime(n: u64) -> bool {
     n >= 2
@@ -42,35 +42,38 @@ fn with_rayon(limit: u64) -> usize {
 }
 // ANCHOR_END: threads
 
+fn sequential(limit: u64) -> usize {
+    (0..limit).filter(|&n| is_prime(n)).count()
+}
+
+/// How long one call of `f` takes, after checking its result.
+fn timed(expected: usize, f: impl FnOnce() -> usize) -> Duration {
+    let start = Instant::now();
+    assert_eq!(f(), expected, "every version must agree");
+    start.elapsed()
+}
+
 fn main() {
-    let limit = match std::env::args().nth(1).as_deref() {
-        None => 3_000_000,
-        Some("--quick") => 20_000,
-        Some(other) => {
-            eprintln!("error: unknown argument {other:?}\nusage: rayon_vs_threads [--quick]");
-            std::process::exit(2);
-        }
-    };
+    let h = Harness::from_args("rayon_vs_threads");
+    let limit = if h.is_quick() { 20_000 } else { 1_000_000 };
     let threads = rayon::current_num_threads() as u64;
     println!("threads: {threads}");
-    let time = |f: &dyn Fn() -> usize| {
-        let start = Instant::now();
-        (f(), start.elapsed().as_secs_f64())
-    };
-    let (count, seq) = time(&|| (0..limit).filter(|&n| is_prime(n)).count());
+    let count = sequential(limit);
     println!("primes below {limit}: {count}");
     let rows: [(&str, &dyn Fn() -> usize); 3] = [
-        ("sequential", &|| {
-            (0..limit).filter(|&n| is_prime(n)).count()
-        }),
+        ("sequential", &|| sequential(limit)),
         ("thread::scope", &|| with_threads(limit, threads)),
         ("rayon", &|| with_rayon(limit)),
     ];
-    println!("{:<16}{:>12}{:>10}", "version", "time", "speedup");
     for (name, f) in rows {
-        let (n, t) = time(f);
-        assert_eq!(n, count, "{name} must agree");
-        let ms = format!("{:.1} ms", t * 1e3);
-        println!("{name:<16}{ms:>12}{:>10}", format!("{:.2}x", seq / t));
+        println!("{:24}", h.sample_time(name, || timed(count, f)));
+    }
+    // A speedup pairs a sequential run with a parallel one in each sample.
+    for (name, f) in &rows[1..] {
+        let speedup = h.sample(&format!("speedup, {name}"), "×", || {
+            let seq = timed(count, || sequential(limit));
+            seq.as_secs_f64() / timed(count, f).as_secs_f64()
+        });
+        println!("{speedup:24}");
     }
 }
