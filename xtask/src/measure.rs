@@ -159,7 +159,8 @@ fn report(here: &Figures, book: &Figures) -> Result<String, String> {
         for b in book_figs {
             let h = here.get(&m.name).and_then(|l| l.iter().find(|f| f.key == b.key));
             let (h_cell, ratio) = match h {
-                Some(h) => (cell(h), format!("{:.2}", h.median / b.median)),
+                Some(h) if b.median != 0.0 => (cell(h), format!("{:.2}", h.median / b.median)),
+                Some(h) => (cell(h), "-".to_owned()),
                 None => ("-".to_owned(), "-".to_owned()),
             };
             out += &format!(
