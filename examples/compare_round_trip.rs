@@ -65,7 +65,8 @@ fn main() -> io::Result<()> {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()?;
-    let (mut to_child, mut from_child) = (child.stdin.take().unwrap(), child.stdout.take().unwrap());
+    let (mut to_child, mut from_child) =
+        (child.stdin.take().unwrap(), child.stdout.take().unwrap());
     let process_pipes = h.time("two processes, pipes", || {
         ping(7, &mut to_child, &mut from_child).unwrap()
     });

@@ -148,7 +148,10 @@ impl Figure {
     /// A figure from its samples (in nanoseconds for [`Unit::Time`]).
     pub fn new(label: &str, unit: Unit, mut samples: Vec<f64>) -> Self {
         assert!(!samples.is_empty(), "{label}: a figure needs samples");
-        assert!(samples.iter().all(|s| s.is_finite()), "{label}: {samples:?}");
+        assert!(
+            samples.iter().all(|s| s.is_finite()),
+            "{label}: {samples:?}"
+        );
         samples.sort_by(f64::total_cmp);
         let n = samples.len();
         Figure {
@@ -222,7 +225,11 @@ impl fmt::Display for Figure {
         } else {
             (2 - median.abs().log10().floor() as i32).clamp(0, 4) as usize
         };
-        let space = if unit.is_empty() || unit == "×" { "" } else { " " };
+        let space = if unit.is_empty() || unit == "×" {
+            ""
+        } else {
+            " "
+        };
         let width = f.width().unwrap_or(0);
         write!(
             f,

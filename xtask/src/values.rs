@@ -111,7 +111,9 @@ pub fn parse(text: &str) -> Result<Vec<Figure>, String> {
         }
         let bad = |why: &str| format!("line {}: `{}`: {why}", i + 1, line.trim());
         let Some(c) = LINE.captures(line) else {
-            return Err(bad("says `median` but is not in the harness's form `LABEL  median M UNIT (p10–p90 A–B, n=N)`"));
+            return Err(bad(
+                "says `median` but is not in the harness's form `LABEL  median M UNIT (p10–p90 A–B, n=N)`",
+            ));
         };
         let u = c.name("unit").map_or("", |m| m.as_str());
         let (dim, factor) = unit(u).ok_or_else(|| bad(&format!("unknown unit `{u}`")))?;
@@ -208,7 +210,11 @@ pub struct Span {
 #[derive(Clone, Debug, PartialEq)]
 enum Operand {
     Number(f64, Dim),
-    Figure { scale: f64, name: String, key: String },
+    Figure {
+        scale: f64,
+        name: String,
+        key: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -315,7 +321,10 @@ pub fn lookup<'a>(figures: &'a Figures, name: &str, key: &str) -> Result<&'a Fig
     })?;
     list.iter().find(|f| f.key == key).ok_or_else(|| {
         let keys: Vec<&str> = list.iter().map(|f| f.key.as_str()).collect();
-        format!("`{name}` has no figure `{key}`; its keys: {}", keys.join(", "))
+        format!(
+            "`{name}` has no figure `{key}`; its keys: {}",
+            keys.join(", ")
+        )
     })
 }
 
@@ -413,10 +422,18 @@ fn ratio_text(r: f64) -> String {
 /// The text of `{{#value …}}`.
 pub fn value_text(expr: &str, figures: &Figures) -> Result<String, String> {
     match term(expr)? {
-        Term::One(Operand::Figure { scale, name, key }) if scale == 1.0 => {
+        Term::One(Operand::Figure {
+            scale: 1.0,
+            name,
+            key,
+        }) => {
             let f = lookup(figures, &name, &key)?;
             let (v, u, _) = shown(f, f.median);
-            let u = if f.dim == Dim::Time { u } else { f.unit.as_str() };
+            let u = if f.dim == Dim::Time {
+                u
+            } else {
+                f.unit.as_str()
+            };
             Ok(with_unit(v, u))
         }
         t @ Term::Ratio(..) => Ok(ratio_text(span(&t, figures)?.mid)),
@@ -434,7 +451,11 @@ pub fn range_text(expr: &str, figures: &Figures) -> Result<String, String> {
     let f = lookup(figures, &name, &key)?;
     let (lo, u, _) = shown(f, f.p10);
     let (hi, _, _) = shown(f, f.p90);
-    let u = if f.dim == Dim::Time { u } else { f.unit.as_str() };
+    let u = if f.dim == Dim::Time {
+        u
+    } else {
+        f.unit.as_str()
+    };
     let d = digits(shown(f, f.median).0);
     let sep = if u.is_empty() || u == "×" || u == "%" {
         ""
@@ -513,7 +534,10 @@ pub fn preprocess(args: &[String]) -> Result<(), String> {
 
 /// Calls `f` on every object that looks like a chapter (has `content` and
 /// `sub_items`), however the book's JSON nests them.
-fn walk(v: &mut serde_json::Value, f: &mut dyn FnMut(&mut serde_json::Map<String, serde_json::Value>)) {
+fn walk(
+    v: &mut serde_json::Value,
+    f: &mut dyn FnMut(&mut serde_json::Map<String, serde_json::Value>),
+) {
     match v {
         serde_json::Value::Object(map) => {
             if map.contains_key("content") && map.contains_key("sub_items") {
@@ -548,32 +572,38 @@ struct Paragraph {
 }
 
 fn paragraphs(text: &str, measurement_names: &[String]) -> Vec<Paragraph> {
-    let include = Regex::new(r"\{\{#include \.\./listings/output/(?:python/)?([a-z0-9_]+)\.txt").unwrap();
+    let include =
+        Regex::new(r"\{\{#include \.\./listings/output/(?:python/)?([a-z0-9_]+)\.txt").unwrap();
     let mut out = Vec::new();
     let (mut cur, mut start) = (String::new(), 0);
-    let (mut in_fence, mut fence_recording, mut last_recording): (Option<String>, Option<String>, Option<String>) =
-        (None, None, None);
+    let (mut in_fence, mut fence_recording, mut last_recording): (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    ) = (None, None, None);
     let mut in_comment = false;
-    let flush = |cur: &mut String, start: usize, last: &mut Option<String>, out: &mut Vec<Paragraph>| {
-        if !cur.trim().is_empty() {
-            out.push(Paragraph {
-                line: start,
-                text: std::mem::take(cur),
-                after_recording: last.take(),
-            });
-        }
-        cur.clear();
-    };
+    let numbered = Regex::new(r"^\d+\. ").unwrap();
+    let flush =
+        |cur: &mut String, start: usize, last: &mut Option<String>, out: &mut Vec<Paragraph>| {
+            if !cur.trim().is_empty() {
+                out.push(Paragraph {
+                    line: start,
+                    text: std::mem::take(cur),
+                    after_recording: last.take(),
+                });
+            }
+            cur.clear();
+        };
     for (i, line) in text.lines().enumerate() {
         let t = line.trim_start();
         if let Some(fence) = &in_fence {
             if t.starts_with(fence.as_str()) {
                 in_fence = None;
                 last_recording = fence_recording.take();
-            } else if let Some(c) = include.captures(t) {
-                if measurement_names.iter().any(|n| *n == c[1]) {
-                    fence_recording = Some(c[1].to_owned());
-                }
+            } else if let Some(c) = include.captures(t)
+                && measurement_names.iter().any(|n| *n == c[1])
+            {
+                fence_recording = Some(c[1].to_owned());
             }
             continue;
         }
@@ -599,7 +629,7 @@ fn paragraphs(text: &str, measurement_names: &[String]) -> Vec<Paragraph> {
             || t.starts_with("- ")
             || t.starts_with("* ")
             || t.starts_with("> ")
-            || Regex::new(r"^\d+\. ").unwrap().is_match(t);
+            || numbered.is_match(t);
         if structural {
             flush(&mut cur, start, &mut last_recording, &mut out);
             if t.is_empty() || t.starts_with('#') || t.starts_with('|') || t.starts_with('<') {
@@ -799,7 +829,8 @@ fn check_text(
         for (breaks, s) in sentences(&p.text) {
             let line = p.line + breaks;
             let bare = STRIP.replace_all(&s, " ");
-            let declared = |form: &str| s.contains(&format!("{{{{#{form}")) || s.contains("{{#reason");
+            let declared =
+                |form: &str| s.contains(&format!("{{{{#{form}")) || s.contains("{{#reason");
             let numbers: Vec<String> = MEASURED
                 .find_iter(&bare)
                 .map(|m| m.as_str().trim().to_owned())
@@ -848,9 +879,12 @@ fn number_in(source: &str, digits: &str) -> bool {
         return false;
     }
     let plain: String = source.replace('_', "");
-    Regex::new(&format!(r"(?:^|[^\d.]){}(?:[^\d.]|$)", regex::escape(digits)))
-        .unwrap()
-        .is_match(&plain)
+    Regex::new(&format!(
+        r"(?:^|[^\d.]){}(?:[^\d.]|$)",
+        regex::escape(digits)
+    ))
+    .unwrap()
+    .is_match(&plain)
 }
 
 fn short(s: &str) -> String {
@@ -972,25 +1006,48 @@ mod tests {
         assert_eq!(f[2].dim, Dim::Plain);
         assert_eq!(f[3].p90, 2.5 * 1024.0 * 1024.0);
         assert!(parse("x median 3 (p10 2, n=1)").is_err());
-        assert!(parse("a  median 1 ns (p10–p90 1–2, n=10)\na  median 1 ns (p10–p90 1–2, n=10)").is_err());
+        assert!(
+            parse("a  median 1 ns (p10–p90 1–2, n=10)\na  median 1 ns (p10–p90 1–2, n=10)")
+                .is_err()
+        );
     }
 
     #[test]
     fn statements_compare_intervals() {
         let f = figs("rt", OUT);
         let holds = |s: &str| Statement::parse(s).unwrap().holds(&f).unwrap().0;
-        assert!(holds("rt:two_threads_mpsc_channels < rt:two_processes_pipes"));
-        assert!(!holds("rt:two_threads_mpsc_channels > rt:two_processes_pipes"));
-        assert!(!holds("rt:two_threads_mpsc_channels ~ rt:two_processes_pipes"));
+        assert!(holds(
+            "rt:two_threads_mpsc_channels < rt:two_processes_pipes"
+        ));
+        assert!(!holds(
+            "rt:two_threads_mpsc_channels > rt:two_processes_pipes"
+        ));
+        assert!(!holds(
+            "rt:two_threads_mpsc_channels ~ rt:two_processes_pipes"
+        ));
         assert!(holds("rt:ratio > 1"));
         assert!(holds("1 < rt:ratio < 2"));
-        assert!(holds("rt:two_processes_pipes / rt:two_threads_mpsc_channels > 1"));
+        assert!(holds(
+            "rt:two_processes_pipes / rt:two_threads_mpsc_channels > 1"
+        ));
         assert!(holds("rt:two_threads_mpsc_channels < 50µs"));
-        assert!(holds("2 * rt:two_threads_mpsc_channels > rt:two_processes_pipes"));
+        assert!(holds(
+            "2 * rt:two_threads_mpsc_channels > rt:two_processes_pipes"
+        ));
         assert!(Statement::parse("rt:ratio").is_err());
         assert!(Statement::parse("rt:ratio < 1").unwrap().holds(&f).is_ok());
-        assert!(Statement::parse("rt:ratio < 1ms").unwrap().holds(&f).is_err());
-        assert!(Statement::parse("rt:nothing < 1").unwrap().holds(&f).is_err());
+        assert!(
+            Statement::parse("rt:ratio < 1ms")
+                .unwrap()
+                .holds(&f)
+                .is_err()
+        );
+        assert!(
+            Statement::parse("rt:nothing < 1")
+                .unwrap()
+                .holds(&f)
+                .is_err()
+        );
     }
 
     #[test]
@@ -1025,7 +1082,8 @@ mod tests {
         // A paragraph that cites nothing is not checked.
         assert!(check("Processes are slower, 2.5 times.\n").is_empty());
         // The paragraph right after a measurement's recording cites it.
-        let after = "```console\n{{#include ../listings/output/rt.txt}}\n```\n\nThreads were faster.\n";
+        let after =
+            "```console\n{{#include ../listings/output/rt.txt}}\n```\n\nThreads were faster.\n";
         assert_eq!(check(after).len(), 1);
         // A claim that does not hold names file and line.
         let p = check("\nThe example `rt`: {{#claim rt:ratio < 1}} processes were faster.\n");
