@@ -98,7 +98,11 @@ fn run(quick: bool) -> Result<Figures, String> {
             let listing = listings.iter().find(|l| l.name == m.name).unwrap();
             crate::python::run(python, listing, limit, quick)?
         } else {
-            let args: Vec<String> = if quick { vec!["--quick".into()] } else { vec![] };
+            let args: Vec<String> = if quick {
+                vec!["--quick".into()]
+            } else {
+                vec![]
+            };
             examples::run(&examples::binary(&m.name, release), &args, limit)?
         };
         if !ok {
@@ -137,7 +141,11 @@ fn cell(f: &Figure) -> String {
     format!(
         "{}{}{unit} ({}–{})",
         num(f.median / scale),
-        if unit.is_empty() || unit == "×" { "" } else { " " },
+        if unit.is_empty() || unit == "×" {
+            ""
+        } else {
+            " "
+        },
         num(f.p10 / scale),
         num(f.p90 / scale)
     )
@@ -157,7 +165,9 @@ fn report(here: &Figures, book: &Figures) -> Result<String, String> {
         };
         out += &format!("\n{}\n", title(m));
         for b in book_figs {
-            let h = here.get(&m.name).and_then(|l| l.iter().find(|f| f.key == b.key));
+            let h = here
+                .get(&m.name)
+                .and_then(|l| l.iter().find(|f| f.key == b.key));
             let (h_cell, ratio) = match h {
                 Some(h) if b.median != 0.0 => (cell(h), format!("{:.2}", h.median / b.median)),
                 Some(h) => (cell(h), "-".to_owned()),
@@ -187,11 +197,7 @@ fn report(here: &Figures, book: &Figures) -> Result<String, String> {
             judged += 1;
             held += usize::from(h == "yes");
         }
-        out += &format!(
-            "  {h:<4} {b:<4}  {text} ({}:{})\n",
-            rel(&at.file),
-            at.line
-        );
+        out += &format!("  {h:<4} {b:<4}  {text} ({}:{})\n", rel(&at.file), at.line);
     }
     out += &format!(
         "{held} of {judged} statements hold on this machine; a statement holds when its figures' p10–p90 intervals are apart (`<`, `>`) or overlap (`~`)\n"

@@ -137,8 +137,7 @@ pub fn run(
     if test && listing.directives.measurement {
         cmd.arg("--quick");
     }
-    cmd
-        .env("PYTHONUNBUFFERED", "1")
+    cmd.env("PYTHONUNBUFFERED", "1")
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .env_remove("PYTHONWARNINGS")
         .env_remove("PYTHONPATH");

@@ -198,7 +198,6 @@ fn hypervisor(cpuinfo: &str) -> String {
     "yes, a virtual machine".into()
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
