@@ -233,7 +233,7 @@ pub struct Statement {
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(-?\d+(?:\.\d+)?)\s*([a-zA-Zµ×%]*)$").unwrap());
 static REF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([a-z][a-z0-9_]*):([a-z0-9_]+)$").unwrap());
+    LazyLock::new(|| Regex::new(r"^([a-z][a-z0-9_]*):(\w+)$").unwrap());
 
 fn operand(text: &str) -> Result<Operand, String> {
     let text = text.trim();
