@@ -232,8 +232,7 @@ pub struct Statement {
 
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(-?\d+(?:\.\d+)?)\s*([a-zA-Zµ×%]*)$").unwrap());
-static REF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([a-z][a-z0-9_]*):(\w+)$").unwrap());
+static REF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-z][a-z0-9_]*):(\w+)$").unwrap());
 
 fn operand(text: &str) -> Result<Operand, String> {
     let text = text.trim();
@@ -470,8 +469,14 @@ static MARKUP: LazyLock<Regex> =
 
 /// A chapter's text with every form replaced.
 pub fn render(text: &str, figures: &Figures) -> Result<String, String> {
+    // A line of declarations alone goes whole, or it would leave a blank
+    // line behind and split its paragraph.
+    static ALONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^[ \t]*(?:\{\{#(?:claim|reason)\b[^}]*\}\}[ \t]*)+\n").unwrap()
+    });
+    let text = ALONE.replace_all(text, "");
     let mut problems = Vec::new();
-    let out = MARKUP.replace_all(text, |c: &regex::Captures| {
+    let out = MARKUP.replace_all(&text, |c: &regex::Captures| {
         let (kind, arg) = (&c[1], c[2].trim());
         let r = match kind {
             "value" => value_text(arg, figures),
@@ -1063,6 +1068,11 @@ mod tests {
             "Threads took 36.6\u{a0}µs (35.1–38.0\u{a0}µs), 1.2× less."
         );
         assert!(render("{{#value rt:missing}}", &f).is_err());
+        // A line of declarations alone does not split its paragraph.
+        assert_eq!(
+            render("One.\n{{#claim rt:ratio > 1}}\nTwo.\n", &f).unwrap(),
+            "One.\nTwo.\n"
+        );
     }
 
     #[test]
