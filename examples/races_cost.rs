@@ -19,18 +19,25 @@ use std::time::Instant;
 /// Starts `threads` threads together, each calling `step` `per_thread` times.
 /// Returns the wall time divided by the number of steps, in nanoseconds.
 fn time(threads: usize, per_thread: u64, step: impl Fn() + Sync) -> f64 {
-    let start = Barrier::new(threads + 1);
-    let began = thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| {
-                start.wait();
-                (0..per_thread).for_each(|_| step());
-            });
-        }
-        start.wait(); // release the threads and start the clock together
-        Instant::now()
-    }); // the scope has joined every thread
-    began.elapsed().as_secs_f64() * 1e9 / (threads as u64 * per_thread) as f64
+    let start = Barrier::new(threads);
+    // Each thread reads the clock itself, after the barrier: the wall time
+    // runs from the first thread's start to the last one's end.
+    let spans: Vec<(Instant, Instant)> = thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    start.wait();
+                    let began = Instant::now();
+                    (0..per_thread).for_each(|_| step());
+                    (began, Instant::now())
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap()).collect()
+    });
+    let began = spans.iter().map(|s| s.0).min().unwrap();
+    let ended = spans.iter().map(|s| s.1).max().unwrap();
+    (ended - began).as_secs_f64() * 1e9 / (threads as u64 * per_thread) as f64
 }
 
 #[derive(Clone, Copy)]
