@@ -14,11 +14,19 @@ use std::time::Instant;
 const BATCH: usize = 100; // threads alive at once in the "batch" variant
 
 // ANCHOR: main
+/// Almost nothing: we time the overhead. Never inlined, so the baseline is
+/// a real call, the same kind as `multitasking_switch_cost`'s.
+#[inline(never)]
+fn work(i: usize) -> usize {
+    black_box(i) * 2
+}
+
 fn main() {
     let h = Harness::from_args("threads_spawn_cost");
-    let work = |i: usize| black_box(i) * 2; // almost nothing: we time the overhead
 
-    let call = h.time("plain function call", || assert_eq!(work(21), 42));
+    let call = h.time("plain function call", || {
+        assert_eq!(work(black_box(21)), 42)
+    });
     let one_by_one = h.time("spawn + join, one at a time", || {
         assert_eq!(thread::spawn(move || work(21)).join().unwrap(), 42)
     });
