@@ -9,9 +9,9 @@
 // output: test-args --quick
 
 use harness::Harness;
-use std::hint::black_box;
-use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
-use std::sync::{Barrier, Mutex};
+use std::hint::{self, black_box};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Relaxed};
 use std::thread;
 use std::time::Instant;
 
@@ -19,14 +19,19 @@ use std::time::Instant;
 /// Starts `threads` threads together, each calling `step` `per_thread` times.
 /// Returns the wall time divided by the number of steps, in nanoseconds.
 fn time(threads: usize, per_thread: u64, step: impl Fn() + Sync) -> f64 {
-    let start = Barrier::new(threads);
-    // Each thread reads the clock itself, after the barrier: the wall time
-    // runs from the first thread's start to the last one's end.
+    // The threads spin, rather than sleep, until all are ready. A sleeping
+    // thread, once woken, may wait on its waker's CPU, and the threads would
+    // take turns instead of competing. Relaxed: the count only says when to
+    // start; it hands over no data.
+    let ready = AtomicUsize::new(0);
     let spans: Vec<(Instant, Instant)> = thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 s.spawn(|| {
-                    start.wait();
+                    ready.fetch_add(1, Relaxed);
+                    while ready.load(Relaxed) < threads {
+                        hint::spin_loop();
+                    }
                     let began = Instant::now();
                     (0..per_thread).for_each(|_| step());
                     (began, Instant::now())
@@ -35,6 +40,7 @@ fn time(threads: usize, per_thread: u64, step: impl Fn() + Sync) -> f64 {
             .collect();
         workers.into_iter().map(|w| w.join().unwrap()).collect()
     });
+    // The wall time runs from the first thread's start to the last one's end.
     let began = spans.iter().map(|s| s.0).min().unwrap();
     let ended = spans.iter().map(|s| s.1).max().unwrap();
     (ended - began).as_secs_f64() * 1e9 / (threads as u64 * per_thread) as f64
