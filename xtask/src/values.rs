@@ -799,7 +799,7 @@ fn check_text(
                     (true, _) => Ok(()),
                     (false, spans) => Err(format!(
                         "does not hold of the recordings: {}",
-                        describe(&s, &spans, figures)
+                        describe(&s, &spans)
                     )),
                 }),
                 _ => Ok(()),
@@ -902,7 +902,7 @@ fn short(s: &str) -> String {
 }
 
 /// `A (p10–p90 …) < B (…)`, for a statement that failed.
-pub fn describe(s: &Statement, spans: &[Span], _figures: &Figures) -> String {
+pub fn describe(s: &Statement, spans: &[Span]) -> String {
     let mut text = String::new();
     for (i, sp) in spans.iter().enumerate() {
         if i > 0 {
