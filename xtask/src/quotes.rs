@@ -70,7 +70,7 @@ pub fn check_docs(docs: &Docs) -> Result<(), String> {
     };
     let (mut checked, mut notes, mut elsewhere, mut named) = (0, 0, 0, 0);
     for md in files(&root().join("src"), ".md") {
-        let source = read(&md)?;
+        let source = crate::values::without_declarations(&read(&md)?);
         let refs: BTreeMap<String, String> = REF_DEF
             .captures_iter(&source)
             .map(|c| (c[1].to_lowercase(), c[2].to_owned()))

@@ -467,6 +467,14 @@ pub fn range_text(expr: &str, figures: &Figures) -> Result<String, String> {
 static MARKUP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{\{#(value|range|claim|reason)\b\s*([^}]*)\}\}( ?)").unwrap());
 
+/// The text with every `{{#claim}}` and `{{#reason}}` taken out (and the
+/// space after it), lines kept: what the other checks of the prose read.
+pub fn without_declarations(text: &str) -> String {
+    static DECLARATION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\{\{#(?:claim|reason)\b[^}]*\}\} ?").unwrap());
+    DECLARATION.replace_all(text, "").into_owned()
+}
+
 /// A chapter's text with every form replaced.
 pub fn render(text: &str, figures: &Figures) -> Result<String, String> {
     // A line of declarations alone goes whole, or it would leave a blank
