@@ -207,6 +207,10 @@ fn report(here: &Figures, book: &Figures) -> Result<String, String> {
             held += usize::from(h == "yes");
         }
         out += &format!("  {h:<4} {b:<4}  {text} ({}:{})\n", rel(&at.file), at.line);
+        // Where a statement fails here, its intervals show by how much.
+        if let Ok((false, spans)) = s.holds(here) {
+            out += &format!("             here: {}\n", values::describe(s, &spans));
+        }
     }
     out += &format!(
         "{held} of {judged} statements hold on this machine; a statement holds when its figures' p10–p90 intervals are apart (`<`, `>`) or overlap (`~`)\n"
