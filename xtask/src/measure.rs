@@ -51,7 +51,7 @@ pub fn check() -> Result<(), String> {
     let recorded = read(&file)?;
     let recorded = recorded.split_once('\n').map_or("", |(_, body)| body);
     // Which statements fail differs from run to run, and with it the lines
-    // that show the intervals of a failure.
+    // that show the intervals of a failure; so does the unit a time suits.
     let verdicts = |text: &str| {
         text.lines()
             .filter(|l| !l.trim_start().starts_with("here: ["))
@@ -60,7 +60,7 @@ pub fn check() -> Result<(), String> {
     };
     let (recorded, now) = (verdicts(recorded), verdicts(&now));
     let d = examples::parse_directives(
-        "// output: mask-numbers\n// output: mask ^this machine: .*\n// output: mask \\b(yes|no)\\b",
+        "// output: mask-numbers\n// output: mask ^this machine: .*\n// output: mask \\b(yes|no)\\b\n// output: mask (?:ns|µs|ms|s)\\b",
     )?;
     let (want, got) = (
         examples::normalise(&recorded, &d),
