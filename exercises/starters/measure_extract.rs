@@ -1,39 +1,83 @@
-//! # Exercise: read a figure from a recorded output
+//! # Exercise: read a harness line and judge a comparison
 //!
-//! `cargo xtask measure` compares this machine with the book by reading the
-//! same figure from two outputs. Write the part that reads one figure.
+//! `cargo xtask measure` reads every figure of the book from the harness's
+//! lines, then judges the book's statements by the p10–p90 rule. Write a
+//! small version of both: [`figure`] reads one harness line, and
+//! [`compare`] judges two figures.
 //!
 //! Test your attempt with `cargo test -p exercises --test measure_extract`.
 
-/// One figure read from an output: a number and its unit.
+/// One figure, as a harness line prints it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
-    pub value: f64,
-    /// The unit, such as `µs`, `ms`, `ns` or `x`; empty if there is none.
+    pub median: f64,
+    pub p10: f64,
+    pub p90: f64,
+    /// The number of samples.
+    pub n: usize,
+    /// The unit as printed: `"µs"`, `"×"`, `"%"`, `"KiB"`; `""` if none.
     pub unit: String,
 }
 
-/// Finds the first line of `output` that, once leading spaces are removed,
-/// starts with `label`, and returns the first number after the label.
+/// Finds the figure labelled `label` in `output`, the text a measurement
+/// printed. A harness line has the form
 ///
-/// A number is a run of ASCII digits with at most one `.` inside it. The
-/// unit is the text right after the number, up to the next space or the end
-/// of the line; if the number is followed by a space (or ends the line), the
-/// unit is the next word, if that word has no digit in it.
+/// ```text
+/// LABEL  median M UNIT (p10–p90 A–B, n=N)
+/// ```
 ///
-/// - `"  Mutex<u64>   10.1   31.0"` with label `"Mutex<u64>"` gives 10.1, no unit;
-/// - `"  spawn + join   40.6 µs"` with label `"spawn + join"` gives 40.6 µs;
-/// - `"Rust     2    15.0 ms"` with label `"Rust     2"` gives 15.0 ms;
-/// - `"parallel: 12.4ms"` with label `"parallel:"` gives 12.4 ms.
+/// The figure's line is the first line that, once leading spaces are
+/// removed, starts with `label`, then at least two spaces, then `median `
+/// (with one space after it). So the label `sum` finds `sum  median …`, but
+/// not `sum, 2 threads  median …`.
 ///
-/// Returns `None` if no line starts with the label, or that line has no
-/// number after it.
+/// The rest of that line, trailing spaces aside, must be exactly:
+///
+/// - the median `M`, then its unit: glued to the number (`26.7×`), after
+///   one space (`64.5 µs`, `1.00 %`), or none at all (`970944`). The unit is
+///   everything up to ` (p10–p90 `, and has no space in it;
+/// - ` (p10–p90 `, then `A`, an en dash `–`, `B`, then `, n=`, `N` and `)`.
+///
+/// `M`, `A` and `B` are numbers: an optional `-`, then an ASCII digit, then
+/// ASCII digits with at most one `.` among them (`0`, `64.5`, `-1.25`).
+/// `N` is one or more ASCII digits, and nothing else.
+///
+/// For example:
+///
+/// - `"  two threads, mpsc channels    median 64.5 µs (p10–p90 44.1–77.3, n=10)"`
+///   with label `"two threads, mpsc channels"` gives median 64.5, p10 44.1,
+///   p90 77.3, n 10, unit `µs`;
+/// - `"one process / one thread  median 26.7× (p10–p90 23.0–32.1, n=10)"`
+///   gives the unit `×`;
+/// - `"  lost updates, N threads       median 970944 (p10–p90 798799–1000000, n=100)"`
+///   gives no unit, `""`;
+/// - `"  job A, 2 threads: efficiency   median 98.9 % (p10–p90 95.8–101.8, n=10)"`
+///   gives the unit `%`.
+///
+/// Returns `None` if no line has the label, or if its line does not have
+/// the form above (say `median 64.5 µs (p10 44.1, n=10)`); a later line
+/// with the same label is not tried.
 pub fn figure(output: &str, label: &str) -> Option<Figure> {
     todo!("write this, then run: cargo test -p exercises --test measure_extract")
 }
 
-/// This machine's value divided by the book's, for the same figure. `None`
-/// if the units differ or the book's value is 0.
-pub fn ratio(this: &Figure, book: &Figure) -> Option<f64> {
+/// How one figure compares with another, by the book's rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The first figure's p90 is below the second's p10.
+    Less,
+    /// The first figure's p10 is above the second's p90.
+    Greater,
+    /// The two p10–p90 intervals overlap, if only at one end: this run
+    /// cannot tell the two figures apart.
+    Same,
+}
+
+/// Judges `a` against `b` by their p10–p90 intervals (see [`Verdict`]).
+///
+/// For example, `a` with p10–p90 1–2 is [`Verdict::Less`] than `b` with 3–4,
+/// and the [`Verdict::Same`] as `b` with 2–4. Returns `None` if the two
+/// units differ: `µs` and `ms` are not compared.
+pub fn compare(a: &Figure, b: &Figure) -> Option<Verdict> {
     todo!("write this, then run: cargo test -p exercises --test measure_extract")
 }
