@@ -1,5 +1,6 @@
 //! A memory-bound job (summing a large array) against a compute-bound one,
-//! on 1 to N threads: memory bandwidth caps the first one's speedup.
+//! on 1 to N threads: where memory bandwidth runs out, it caps the first
+//! one's speedup (on the book's two CPUs, it did not).
 
 // Timings depend on the machine; the book's run is a release build.
 // output: release
