@@ -150,6 +150,13 @@ fn check_include(dir: &Path, arg: &str) -> Result<PathBuf, String> {
     let target = normalise_path(&dir.join(path));
     let text = std::fs::read_to_string(&target)
         .map_err(|_| format!("included file {path} does not exist"))?;
+    // An SVG drawn inline is raw HTML to Markdown, which ends the block at
+    // its first blank line and reads the rest as text.
+    if path.ends_with(".svg") && text.trim_end().lines().any(|l| l.trim().is_empty()) {
+        return Err(format!(
+            "{path} has a blank line, which ends the inline SVG for Markdown"
+        ));
+    }
     if selector.is_empty() {
         return Ok(target);
     }
