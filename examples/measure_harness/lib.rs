@@ -172,14 +172,26 @@ impl Figure {
 
     /// `self / other`, as a ratio (`×`). The ratios of every sample of
     /// `self` to every sample of `other` are its samples, so its spread is
-    /// that of one run of each; `n` is the smaller of the two counts.
+    /// that of one run of each; `n` is the smaller of the two counts. A
+    /// sample of `other` that is zero (a memory figure can be, when freed
+    /// pages are reused) divides nothing and is left out.
     pub fn over(&self, other: &Figure, label: &str) -> Figure {
         assert_eq!(self.unit, other.unit, "{label}: a ratio of unlike units");
-        let ratios = self
+        let ratios: Vec<f64> = self
             .samples
             .iter()
-            .flat_map(|a| other.samples.iter().map(move |b| a / b))
+            .flat_map(|a| {
+                other
+                    .samples
+                    .iter()
+                    .filter(|b| **b != 0.0)
+                    .map(move |b| a / b)
+            })
             .collect();
+        assert!(
+            !ratios.is_empty(),
+            "{label}: every sample of the divisor is zero"
+        );
         let mut ratio = Figure::new(label, Unit::Other("×"), ratios);
         ratio.n = self.n.min(other.n);
         ratio
@@ -281,5 +293,7 @@ mod tests {
         let r = a.over(&b, "a / b");
         assert_eq!(r.samples, vec![1.0, 2.0, 2.0, 4.0]);
         assert_eq!(r.n, 2);
+        let zero = Figure::new("z", Unit::Time, vec![0.0, 5.0]);
+        assert_eq!(a.over(&zero, "a / z").samples, vec![2.0, 4.0]);
     }
 }

@@ -50,8 +50,9 @@ class Figure:
         return statistics.median(self.samples)
 
     def over(self, other: "Figure", label: str) -> "Figure":
-        """self / other: the ratio of every sample to every sample."""
-        ratios = [a / b for a in self.samples for b in other.samples]
+        """self / other: the ratio of every sample to every sample (a zero
+        sample of other divides nothing and is left out)."""
+        ratios = [a / b for a in self.samples for b in other.samples if b != 0]
         return Figure(label, "×", ratios, n=min(self.n, other.n))
 
     def line(self, width: int = 0) -> str:
