@@ -13,7 +13,7 @@ use std::process::Stdio;
 pub fn serve() -> Result<(), String> {
     let bin = tools::ensure()?;
     eprintln!("serving the book at http://localhost:3000 (live reload; Ctrl-C stops)");
-    crate::util::run(with_preprocessor(tools::command(&bin, "mdbook")).args([
+    crate::process::run(with_preprocessor(tools::command(&bin, "mdbook")).args([
         "serve",
         "--hostname",
         "localhost",

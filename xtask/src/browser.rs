@@ -1,7 +1,8 @@
 //! The browser checks (`browser/check.mjs`): the built book in Debian's
 //! Chromium, driven by playwright-core, with axe-core and Lighthouse. They run
 //! when Chromium and Node.js are on the machine; under CI they are required.
-use crate::util::{root, run};
+use crate::process::run;
+use crate::util::root;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 

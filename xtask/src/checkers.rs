@@ -9,7 +9,8 @@
 //!
 //! Miri and ThreadSanitizer need the nightly toolchain pinned in
 //! `[workspace.metadata.pins]`; it is installed with rustup on first use.
-use crate::examples::{self, Example, header, normalise, run_command};
+use crate::examples::{self, Example, header, normalise};
+use crate::process::captured;
 use crate::util::{cargo_command, rel, root, target_dir};
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -33,7 +34,7 @@ fn nightly() -> Result<String, String> {
         .unwrap_or_default();
     if !(have.contains("miri") && have.contains("rust-src")) {
         eprintln!("    installing {channel} with miri and rust-src (rustup)");
-        crate::util::run(Command::new("rustup").args([
+        crate::process::run(Command::new("rustup").args([
             "toolchain",
             "install",
             &channel,
@@ -128,10 +129,10 @@ pub fn miri(names: &[String]) -> Result<(), String> {
         .partition(|e| e.directives.miri_skip.is_some());
     let exercises: Vec<String> = names.iter().filter(|n| exercise(n)).cloned().collect();
     eprintln!("    preparing Miri's sysroot and building the examples");
-    crate::util::run(cargo_of(&toolchain).args(["miri", "setup", "--quiet"]))?;
+    crate::process::run(cargo_of(&toolchain).args(["miri", "setup", "--quiet"]))?;
     // One build first, so that the parallel runs below do not wait on it.
     if let Some(first) = run.first() {
-        let _ = run_command(
+        let _ = captured(
             miri_command(&toolchain, first, &first.directives.test_args),
             &first.name,
             MIRI_TIMEOUT,
@@ -141,7 +142,7 @@ pub fn miri(names: &[String]) -> Result<(), String> {
     let mut failures = in_parallel(&run, |ex| {
         let t = Instant::now();
         let d = &ex.directives;
-        let (ok, out) = run_command(
+        let (ok, out) = captured(
             miri_command(&toolchain, ex, &d.test_args),
             &ex.name,
             MIRI_TIMEOUT,
@@ -241,7 +242,7 @@ fn miri_exercises(toolchain: &str, only: &[String]) -> Result<Vec<String>, Strin
         cmd
     };
     eprintln!("    building the exercises for Miri");
-    let (ok, out) = run_command(
+    let (ok, out) = captured(
         test("", None, true),
         "cargo miri test --no-run",
         MIRI_TIMEOUT,
@@ -256,7 +257,7 @@ fn miri_exercises(toolchain: &str, only: &[String]) -> Result<Vec<String>, Strin
     let started = Instant::now();
     let failures = in_parallel(&run, |(name, d)| {
         let t = Instant::now();
-        let (ok, out) = run_command(test(name, d.miri_flags.as_ref(), false), name, MIRI_TIMEOUT)?;
+        let (ok, out) = captured(test(name, d.miri_flags.as_ref(), false), name, MIRI_TIMEOUT)?;
         if !ok {
             return Err(format!(
                 "exercise {name}: its tests fail under Miri:\n{}",
@@ -296,7 +297,7 @@ fn miri_exercises(toolchain: &str, only: &[String]) -> Result<Vec<String>, Strin
 pub fn record_under_miri(ex: &Example) -> Result<(), String> {
     let toolchain = nightly()?;
     eprintln!("recording {}", header(&ex.name, &ex.directives));
-    let (ok, out) = run_command(miri_command(&toolchain, ex, &[]), &ex.name, MIRI_TIMEOUT)?;
+    let (ok, out) = captured(miri_command(&toolchain, ex, &[]), &ex.name, MIRI_TIMEOUT)?;
     if ok {
         return Err(format!(
             "{}: Miri found no undefined behaviour; nothing recorded",
@@ -304,13 +305,13 @@ pub fn record_under_miri(ex: &Example) -> Result<(), String> {
         ));
     }
     let text = format!("{}\n{}\n", header(&ex.name, &ex.directives), out.trim_end());
-    std::fs::write(ex.output_file(), text).map_err(|e| e.to_string())
+    crate::util::write(&ex.output_file(), text)
 }
 
 /// `cargo xtask loom`: the models in `loom/`, which include the book's files.
 pub fn loom() -> Result<(), String> {
     let target = target_dir().join("loom");
-    crate::util::run(
+    crate::process::run(
         cargo_command()
             .args([
                 "test",
@@ -364,7 +365,7 @@ pub fn tsan(names: &[String]) -> Result<(), String> {
     for ex in &run {
         build.args(["--example", &ex.name]);
     }
-    crate::util::run(&mut build)?;
+    crate::process::run(&mut build)?;
     // Reports from dependencies that the book cannot fix, each with its reason.
     let suppressions = root().join("xtask/tsan-suppressions.txt");
     let started = Instant::now();
@@ -381,7 +382,7 @@ pub fn tsan(names: &[String]) -> Result<(), String> {
                 suppressions.display()
             ),
         );
-        let (ok, out) = run_command(cmd, &ex.name, TSAN_TIMEOUT)?;
+        let (ok, out) = captured(cmd, &ex.name, TSAN_TIMEOUT)?;
         if !ok || out.contains("WARNING: ThreadSanitizer") {
             return Err(format!(
                 "{} under ThreadSanitizer:\n{}",
@@ -420,16 +421,7 @@ pub fn tsan(names: &[String]) -> Result<(), String> {
 /// row (20 by default); every other run keeps every core busy with spinning
 /// threads, so that the examples run late, preempted and out of their usual
 /// order. Any failure ends the hunt with the run that failed.
-pub fn flake_hunt(args: &[String]) -> Result<(), String> {
-    let runs = match args {
-        [] => 20,
-        [flag, n] if flag == "--runs" => n
-            .parse::<u32>()
-            .ok()
-            .filter(|&n| n > 0)
-            .ok_or(format!("--runs needs a whole number above 0, got `{n}`"))?,
-        _ => return Err("usage: cargo xtask flake-hunt [--runs N]".into()),
-    };
+pub fn flake_hunt(runs: u32) -> Result<(), String> {
     let started = Instant::now();
     let cores = thread::available_parallelism().map_or(2, |n| n.get());
     for i in 1..=runs {

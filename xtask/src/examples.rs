@@ -23,13 +23,13 @@
 //! Python listings use the same `output:` directives as `#` comments, and
 //! three of their own (see `python.rs`): `args`, `invariant` and
 //! `measurement`.
+use crate::process::captured;
 use crate::util::{cargo, files, read, rel, root};
 use regex::Regex;
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::{LazyLock, mpsc};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::LazyLock;
+use std::time::Duration;
 
 const DEFAULT_TIMEOUT: u64 = 10;
 
@@ -233,74 +233,6 @@ pub fn binary(name: &str, release: bool) -> PathBuf {
         .join(name)
 }
 
-/// Runs a built example with stdout and stderr in one pipe (so the text keeps
-/// the order the program wrote it in), killing its process group on timeout.
-pub fn run(bin: &Path, args: &[String], timeout: Duration) -> Result<(bool, String), String> {
-    let mut cmd = Command::new(bin);
-    cmd.args(args);
-    run_command(cmd, &rel(bin), timeout)
-}
-
-/// Like [`run`], for any command; `label` names it in messages.
-pub fn run_command(
-    mut cmd: Command,
-    label: &str,
-    timeout: Duration,
-) -> Result<(bool, String), String> {
-    use std::os::unix::process::CommandExt;
-    let (mut reader, writer) = std::io::pipe().map_err(|e| e.to_string())?;
-    cmd.current_dir(root())
-        .env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LOG")
-        .stdin(Stdio::null())
-        .stdout(writer.try_clone().map_err(|e| e.to_string())?)
-        .stderr(writer)
-        .process_group(0);
-    let mut child = cmd
-        .spawn()
-        .map_err(|e| format!("cannot run {label}: {e}"))?;
-    drop(cmd); // closes our copies of the pipe's write end
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        let _ = reader.read_to_end(&mut bytes);
-        let _ = tx.send(bytes);
-    });
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
-            break status;
-        }
-        if started.elapsed() > timeout {
-            kill_group(child.id());
-            let _ = child.wait();
-            return Err(format!(
-                "{label} did not finish within {}s (killed)",
-                timeout.as_secs()
-            ));
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    // A grandchild that kept the pipe open must not hang the check.
-    let bytes = rx.recv_timeout(Duration::from_secs(5)).map_err(|_| {
-        kill_group(child.id());
-        format!("{label}: output pipe still open after exit")
-    })?;
-    Ok((
-        status.success(),
-        String::from_utf8_lossy(&bytes).into_owned(),
-    ))
-}
-
-/// Kills the process group `pid` leads. (`kill -KILL -PID` would not do:
-/// procps' kill reads `-PID` as an option, exits 0 and kills nothing.)
-fn kill_group(pid: u32) {
-    let _ = Command::new("kill")
-        .args(["-s", "KILL", "--", &format!("-{pid}")])
-        .stderr(Stdio::null())
-        .status();
-}
-
 pub fn build(release: bool, names: &[&str]) -> Result<(), String> {
     if names.is_empty() {
         return Ok(());
@@ -341,7 +273,9 @@ fn check_with(verbose: bool) -> Result<(), String> {
     let runs = crate::util::parallel_map(&native, |ex| {
         let d = &ex.directives;
         let timeout = Duration::from_secs(d.timeout.unwrap_or(DEFAULT_TIMEOUT));
-        run(&binary(&ex.name, false), &d.test_args, timeout)
+        let mut cmd = Command::new(binary(&ex.name, false));
+        cmd.args(&d.test_args);
+        captured(cmd, &ex.name, timeout)
     });
     for (ex, run_result) in native.into_iter().zip(runs) {
         let d = &ex.directives;
@@ -427,17 +361,6 @@ pub fn diff(want: &str, got: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_command_past_its_timeout_is_killed_with_its_children() {
-        // A shell whose child sleeps: both are in the group that must die.
-        let mut cmd = Command::new("sh");
-        cmd.args(["-c", "sleep 30; echo late"]);
-        let started = Instant::now();
-        let result = run_command(cmd, "sleeper", Duration::from_millis(300));
-        assert!(result.unwrap_err().contains("did not finish within"));
-        assert!(started.elapsed() < Duration::from_secs(10), "not killed");
-    }
 
     #[test]
     fn miri_and_tsan_directives_need_a_reason() {

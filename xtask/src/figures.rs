@@ -45,7 +45,7 @@ fn render(figure: &Figure) -> Result<String, String> {
 pub fn redraw() -> Result<(), String> {
     for figure in FIGURES {
         let path = root().join(figure.svg);
-        std::fs::write(&path, render(figure)?).map_err(|e| e.to_string())?;
+        crate::util::write(&path, render(figure)?)?;
         eprintln!("drew {} from {}", figure.svg, figure.output);
     }
     Ok(())

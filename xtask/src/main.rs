@@ -14,6 +14,7 @@ mod examples;
 mod figures;
 mod measure;
 mod pins;
+mod process;
 mod python;
 mod quotes;
 mod record;
@@ -21,71 +22,250 @@ mod tools;
 mod util;
 mod values;
 
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::process::ExitCode;
 use std::time::Instant;
 
-const HELP: &str = "\
-cargo xtask <command>
+/// The book's one entry point for maintenance. Every command works on a
+/// fresh machine with only the Rust toolchain.
+#[derive(Parser)]
+#[command(
+    name = "cargo xtask",
+    bin_name = "cargo xtask",
+    disable_help_subcommand = true,
+    arg_required_else_help = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
 
-  serve              serve the book at http://localhost:3000 with live reload
-  build              build the book into target/book
-  test [--fast]      run every check (what CI runs); --fast leaves out the
-                     slow ones: the browser, Miri and ThreadSanitizer
-  record [NAME...]   re-record outputs into listings/output/: every example,
-                     every Python listing (with the pinned CPython) and the
-                     machine description, or just the examples and Python
-                     listings named
-  record --python    re-record only the Python listings' outputs
-  record --listings  re-record the compiler errors of listings/*.rs
-  record --figures   redraw the figures drawn from recorded outputs
-  record --measure   re-record the report of `measure` shown in chapter 22
-  measure [--quick]  take every measurement the book quotes again on this
-                     machine (release mode): each figure's median and
-                     p10-p90 beside the book's, and whether each statement
-                     the book makes about them holds here
-  prose              check the measurements' recordings and the prose bound
-                     to them (a step of `test`, on its own: a second)
-  preprocess         mdBook's preprocessor for {{#value}}, {{#range}},
-                     {{#claim}} and {{#reason}} (book.toml runs it)
-  miri [NAME...]     run the examples and exercise solutions under Miri
-                     (NAME: an example, or an exercise in exercises/tests)
-  loom               model-check the book's hand-built primitives with loom
-  tsan [NAME...]     run the threaded examples under ThreadSanitizer
-  flake-hunt [--runs N]
-                     run every example and Python listing N times in a
-                     row (default 20), every other run with all cores
-                     kept busy
-  links              check the book's links into Rust's and Python's
-                     documentation against local copies of the docs
-  tools              install the pinned book tools into target/tools
-  help               this text
-";
+#[derive(Subcommand)]
+enum Cmd {
+    /// Serve the book at http://localhost:3000 with live reload
+    Serve,
+    /// Build the book into target/book
+    Build,
+    /// Run every check below (what CI runs)
+    Test {
+        /// Leave out the slow checks (marked "slow" below)
+        #[arg(long)]
+        fast: bool,
+    },
+    /// Re-record outputs into listings/output/: every example, every Python
+    /// listing (with the pinned CPython) and the machine description, or
+    /// just the ones named
+    Record(RecordArgs),
+    /// Take every measurement the book quotes again on this machine (release
+    /// mode): each figure's median and p10-p90 beside the book's, and whether
+    /// each statement the book makes about them holds here
+    Measure {
+        /// Tiny samples in a debug build: checks that it runs, measures nothing
+        #[arg(long)]
+        quick: bool,
+    },
+    /// Check the measurements' recordings and the prose bound to them (a step
+    /// of `test`, on its own)
+    Prose,
+    /// mdBook's preprocessor for {{#value}}, {{#range}}, {{#claim}} and
+    /// {{#reason}} (book.toml runs it)
+    Preprocess {
+        #[command(subcommand)]
+        supports: Option<Supports>,
+    },
+    /// Run the examples and exercise solutions under Miri
+    Miri {
+        /// An example, or an exercise in exercises/tests (default: all)
+        names: Vec<String>,
+    },
+    /// Model-check the book's hand-built primitives with loom
+    Loom,
+    /// Run the threaded examples under ThreadSanitizer
+    Tsan {
+        /// An example (default: all)
+        names: Vec<String>,
+    },
+    /// Run every example and Python listing N times in a row, every other
+    /// run with all cores kept busy
+    FlakeHunt {
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+        runs: u32,
+    },
+    /// Check the book's links into Rust's and Python's documentation against
+    /// local copies of the docs
+    Links,
+    /// Install the pinned book tools into target/tools
+    Tools,
+    /// This text
+    Help,
+}
+
+#[derive(Subcommand)]
+enum Supports {
+    /// mdBook asks whether the preprocessor supports a renderer (it does)
+    Supports { renderer: String },
+}
+
+/// What `cargo xtask record` records: with no flag, every example and
+/// Python listing (or the ones named), the machine description and the
+/// figures; a flag records only its kind.
+#[derive(Args)]
+#[group(skip)]
+pub struct RecordArgs {
+    /// Only the Python listings (all, or the ones named)
+    #[arg(long, group = "kind")]
+    pub python: bool,
+    /// Only the compiler errors of listings/*.rs (all, or the ones named)
+    #[arg(long, group = "kind")]
+    pub listings: bool,
+    /// Only the figures drawn from recorded outputs
+    #[arg(long, group = "kind", conflicts_with = "names")]
+    pub figures: bool,
+    /// Only the report of `measure` shown in chapter 22 (takes minutes; run it
+    /// on an idle machine)
+    #[arg(long, group = "kind", conflicts_with = "names")]
+    pub measure: bool,
+    /// Examples (examples/NAME.rs), Python listings (listings/python/NAME.py)
+    /// or, with --listings, compile-fail listings (listings/NAME.rs)
+    pub names: Vec<String>,
+}
+
+/// One step of `cargo xtask test`. The table below is the list of checks:
+/// `cargo xtask help` prints it, and `test` runs it, in this order.
+struct Step {
+    name: &'static str,
+    /// Left out by `--fast`.
+    slow: bool,
+    run: fn() -> Result<(), String>,
+}
+
+/// Every check, in the order that fails fastest on the commonest mistakes.
+const STEPS: &[Step] = &[
+    Step {
+        name: "pinned versions agree",
+        slow: false,
+        run: pins::check,
+    },
+    Step {
+        name: "chapters: includes, anchors and outputs",
+        slow: false,
+        run: book::check_sources,
+    },
+    Step {
+        name: "quotes of the notes are exact (claims index, every page)",
+        slow: false,
+        run: claims::check,
+    },
+    Step {
+        name: "formatting (cargo fmt --check)",
+        slow: false,
+        run: || util::cargo(&["fmt", "--all", "--check"]),
+    },
+    Step {
+        name: "lints (cargo clippy -D warnings)",
+        slow: false,
+        run: lints,
+    },
+    Step {
+        name: "examples and Python listings run and match their recorded output",
+        slow: false,
+        run: outputs,
+    },
+    Step {
+        name: "figures drawn from recordings are current",
+        slow: false,
+        run: figures::check,
+    },
+    Step {
+        name: "measurements: every figure parses; the prose agrees with the recordings",
+        slow: false,
+        run: || values::check().and_then(|()| measure::check()),
+    },
+    Step {
+        name: "doctests, compile-fail listings, exercise solutions",
+        slow: false,
+        run: || util::cargo_test(&["--workspace", "--features", "exercises/solutions"]),
+    },
+    Step {
+        name: "exercise starters compile against their tests",
+        slow: false,
+        run: || util::cargo(&["test", "--package", "exercises", "--no-run", "--quiet"]),
+    },
+    Step {
+        name: "loom models of the hand-built primitives",
+        slow: false,
+        run: checkers::loom,
+    },
+    Step {
+        name: "book builds cleanly; links, fragments and math check out",
+        slow: false,
+        run: || book::build().and_then(|site| book::check_site(&site)),
+    },
+    Step {
+        name: "links into the docs resolve; quotes of the docs are word for word",
+        slow: false,
+        run: apilinks::check,
+    },
+    Step {
+        name: "the book in a browser (Chromium, axe-core, Lighthouse)",
+        slow: true,
+        run: browser::check,
+    },
+    Step {
+        name: "examples and exercise solutions under Miri",
+        slow: true,
+        run: || checkers::miri(&[]),
+    },
+    Step {
+        name: "threaded examples under ThreadSanitizer",
+        slow: true,
+        run: || checkers::tsan(&[]),
+    },
+];
+
+/// The steps, as `cargo xtask help` lists them.
+fn steps_help() -> String {
+    let mut text = String::from("The checks `cargo xtask test` runs, in order:\n");
+    for (i, step) in STEPS.iter().enumerate() {
+        let slow = if step.slow {
+            "  (slow: not with --fast)"
+        } else {
+            ""
+        };
+        text += &format!("  {:>2}. {}{slow}\n", i + 1, step.name);
+    }
+    text
+}
+
+fn cli() -> clap::Command {
+    Cli::command().after_help(steps_help())
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (command, rest) = match args.split_first() {
-        Some((c, rest)) => (c.as_str(), rest),
-        None => ("help", &[][..]),
+    let matches = cli().get_matches();
+    let command = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli.command,
+        Err(e) => e.exit(),
     };
     let result = match command {
-        "serve" => book::serve(),
-        "build" => book::build().map(|_| ()),
-        "test" => test(rest),
-        "record" => record::record(rest),
-        "tools" => tools::ensure().map(|_| ()),
-        "measure" => measure::measure(rest),
-        "preprocess" => values::preprocess(rest),
-        "prose" => values::check(),
-        "links" => apilinks::check(),
-        "miri" => checkers::miri(rest),
-        "loom" => checkers::loom(),
-        "tsan" => checkers::tsan(rest),
-        "flake-hunt" => checkers::flake_hunt(rest),
-        "help" | "--help" | "-h" => {
-            print!("{HELP}");
+        Cmd::Serve => book::serve(),
+        Cmd::Build => book::build().map(|_| ()),
+        Cmd::Test { fast } => test(fast),
+        Cmd::Record(args) => record::record(&args),
+        Cmd::Tools => tools::ensure().map(|_| ()),
+        Cmd::Measure { quick } => measure::measure(quick),
+        Cmd::Preprocess { supports: Some(_) } => Ok(()),
+        Cmd::Preprocess { supports: None } => values::preprocess(),
+        Cmd::Prose => values::check(),
+        Cmd::Links => apilinks::check(),
+        Cmd::Miri { names } => checkers::miri(&names),
+        Cmd::Loom => checkers::loom(),
+        Cmd::Tsan { names } => checkers::tsan(&names),
+        Cmd::FlakeHunt { runs } => checkers::flake_hunt(runs),
+        Cmd::Help => {
+            print!("{}", cli().render_long_help());
             Ok(())
         }
-        other => Err(format!("unknown command `{other}`\n\n{HELP}")),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -96,127 +276,136 @@ fn main() -> ExitCode {
     }
 }
 
-/// Every check, in the order that fails fastest on the commonest mistakes.
-fn test(args: &[String]) -> Result<(), String> {
-    let fast = match args {
-        [] => false,
-        [flag] if flag == "--fast" => true,
-        [extra, ..] => {
-            return Err(format!(
-                "`cargo xtask test` takes only `--fast`, got `{extra}`"
-            ));
-        }
-    };
+/// `cargo xtask test`: every step of [`STEPS`] (the fast ones with `--fast`).
+fn test(fast: bool) -> Result<(), String> {
     let started = Instant::now();
-    let passed = std::cell::Cell::new(0);
-    let step = |name: &str, f: &dyn Fn() -> Result<(), String>| -> Result<(), String> {
+    let mut passed = 0;
+    for step in STEPS.iter().filter(|s| !(fast && s.slow)) {
         let t = Instant::now();
-        eprintln!("==> {name}");
-        if let Err(e) = f() {
+        eprintln!("==> {}", step.name);
+        if let Err(e) = (step.run)() {
             // The closing line CI reads, then the reason.
-            println!("checks: {} passed, 1 failed", passed.get());
-            return Err(format!("{name}: {e}"));
+            println!("checks: {passed} passed, 1 failed");
+            return Err(format!("{}: {e}", step.name));
         }
-        passed.set(passed.get() + 1);
+        passed += 1;
         eprintln!("    ok ({:.1}s)", t.elapsed().as_secs_f64());
-        Ok(())
-    };
-    step("pinned versions agree", &pins::check)?;
-    step(
-        "chapters: includes, anchors and outputs",
-        &book::check_sources,
-    )?;
-    step(
-        "quotes of the notes are exact (claims index, every page)",
-        &claims::check,
-    )?;
-    step("formatting (cargo fmt --check)", &|| {
-        util::cargo(&["fmt", "--all", "--check"])
-    })?;
-    step("lints (cargo clippy -D warnings)", &|| {
-        util::cargo(&[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--quiet",
-            "--",
-            "-D",
-            "warnings",
-        ])?;
-        util::cargo(&[
-            "clippy",
-            "--package",
-            "exercises",
-            "--all-targets",
-            "--features",
-            "solutions",
-            "--quiet",
-            "--",
-            "-D",
-            "warnings",
-        ])
-    })?;
-    step(
-        "examples and Python listings run and match their recorded output",
-        &|| {
-            // Side by side: many of them mostly wait (timers, sockets, child
-            // processes), and each is designed to pass on a busy machine.
-            std::thread::scope(|s| {
-                let python = s.spawn(python::check);
-                let rust = examples::check();
-                let python = python
-                    .join()
-                    .unwrap_or_else(|_| Err("the Python check panicked".into()));
-                match (rust, python) {
-                    (Ok(()), Ok(())) => Ok(()),
-                    (Err(e), Ok(())) | (Ok(()), Err(e)) => Err(e),
-                    (Err(rust), Err(python)) => Err(format!("{rust}\n\n{python}")),
-                }
-            })
-        },
-    )?;
-    step("figures drawn from recordings are current", &figures::check)?;
-    step(
-        "measurements: every figure parses; the prose agrees with the recordings",
-        &|| values::check().and_then(|()| measure::check()),
-    )?;
-    step(
-        "doctests, compile-fail listings, exercise solutions",
-        &|| util::cargo_test(&["--workspace", "--features", "exercises/solutions"]),
-    )?;
-    step("exercise starters compile against their tests", &|| {
-        util::cargo(&["test", "--package", "exercises", "--no-run", "--quiet"])
-    })?;
-    step("loom models of the hand-built primitives", &checkers::loom)?;
-    step(
-        "book builds cleanly; links, fragments and math check out",
-        &|| {
-            let site = book::build()?;
-            book::check_site(&site)
-        },
-    )?;
-    step(
-        "links into the docs resolve; quotes of the docs are word for word",
-        &apilinks::check,
-    )?;
+    }
     if fast {
-        eprintln!("\n--fast: the browser, Miri and ThreadSanitizer checks were not run");
-    } else {
-        step(
-            "the book in a browser (Chromium, axe-core, Lighthouse)",
-            &browser::check,
-        )?;
-        step("examples and exercise solutions under Miri", &|| {
-            checkers::miri(&[])
-        })?;
-        step("threaded examples under ThreadSanitizer", &|| {
-            checkers::tsan(&[])
-        })?;
+        let left: Vec<&str> = STEPS.iter().filter(|s| s.slow).map(|s| s.name).collect();
+        eprintln!("\n--fast: not run: {}", left.join("; "));
     }
     eprintln!(
         "\nall checks passed in {:.0}s",
         started.elapsed().as_secs_f64()
     );
-    println!("checks: {} passed, 0 failed", passed.get());
+    println!("checks: {passed} passed, 0 failed");
     Ok(())
+}
+
+fn lints() -> Result<(), String> {
+    util::cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--quiet",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
+    util::cargo(&[
+        "clippy",
+        "--package",
+        "exercises",
+        "--all-targets",
+        "--features",
+        "solutions",
+        "--quiet",
+        "--",
+        "-D",
+        "warnings",
+    ])
+}
+
+/// Examples and Python listings side by side: many of them mostly wait
+/// (timers, sockets, child processes), and each is designed to pass on a
+/// busy machine.
+fn outputs() -> Result<(), String> {
+    std::thread::scope(|s| {
+        let python = s.spawn(python::check);
+        let rust = examples::check();
+        let python = python
+            .join()
+            .unwrap_or_else(|_| Err("the Python check panicked".into()));
+        match (rust, python) {
+            (Ok(()), Ok(())) => Ok(()),
+            (Err(e), Ok(())) | (Ok(()), Err(e)) => Err(e),
+            (Err(rust), Err(python)) => Err(format!("{rust}\n\n{python}")),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_table_is_consistent() {
+        cli().debug_assert();
+    }
+
+    fn parse(args: &[&str]) -> Result<Cmd, clap::Error> {
+        let argv = std::iter::once("cargo xtask").chain(args.iter().copied());
+        let matches = cli().try_get_matches_from(argv)?;
+        Cli::from_arg_matches(&matches).map(|c| c.command)
+    }
+
+    #[test]
+    fn commands_reject_arguments_they_do_not_take() {
+        for args in [
+            &["loom", "extra"][..],
+            &["links", "x"],
+            &["build", "x"],
+            &["serve", "x"],
+            &["tools", "x"],
+            &["prose", "x"],
+            &["test", "--fats"],
+            &["measure", "now"],
+            &["flake-hunt", "--runs", "0"],
+            &["record", "--figures", "threads_spawn"],
+            &["record", "--measure", "x"],
+            &["record", "--python", "--listings"],
+            &["preprocess", "x"],
+        ] {
+            assert!(parse(args).is_err(), "accepted {args:?}");
+        }
+    }
+
+    #[test]
+    fn record_keeps_the_names_beside_a_flag() {
+        let Ok(Cmd::Record(r)) = parse(&["record", "--listings", "threads_spawn"]) else {
+            panic!("record --listings NAME did not parse");
+        };
+        assert!(r.listings && r.names == ["threads_spawn"]);
+        let Ok(Cmd::Record(r)) = parse(&["record", "a", "b"]) else {
+            panic!("record NAMES did not parse");
+        };
+        assert!(!r.python && r.names == ["a", "b"]);
+        assert!(matches!(
+            parse(&["preprocess", "supports", "html"]),
+            Ok(Cmd::Preprocess { supports: Some(_) })
+        ));
+        assert!(matches!(
+            parse(&["flake-hunt"]),
+            Ok(Cmd::FlakeHunt { runs: 20 })
+        ));
+    }
+
+    #[test]
+    fn help_lists_every_step() {
+        let help = cli().render_long_help().to_string();
+        for step in STEPS {
+            assert!(help.contains(step.name), "help leaves out {}", step.name);
+        }
+    }
 }

@@ -14,17 +14,8 @@ use crate::values::{self, Figure, Figures, Measurement};
 use std::time::{Duration, Instant};
 
 /// `cargo xtask measure [--quick]`
-pub fn measure(args: &[String]) -> Result<(), String> {
-    let quick = match args {
-        [] => false,
-        [flag] if flag == "--quick" => true,
-        [other, ..] => {
-            return Err(format!(
-                "`cargo xtask measure` takes only `--quick`, got `{other}`"
-            ));
-        }
-    };
-    let here = run(quick)?;
+pub fn measure(quick: bool) -> Result<(), String> {
+    let here = take(quick)?;
     print!("{}", report(&here, &values::recorded()?)?);
     if quick {
         eprintln!("--quick: tiny samples in a debug build; the figures and verdicts mean nothing");
@@ -34,10 +25,10 @@ pub fn measure(args: &[String]) -> Result<(), String> {
 
 /// `cargo xtask record --measure`: the report chapter 22 shows.
 pub fn record() -> Result<(), String> {
-    let here = run(false)?;
+    let here = take(false)?;
     let text = report(&here, &values::recorded()?)?;
     let file = root().join("listings/output/measure.txt");
-    std::fs::write(&file, format!("$ cargo xtask measure\n{text}")).map_err(|e| e.to_string())?;
+    crate::util::write(&file, format!("$ cargo xtask measure\n{text}"))?;
     eprintln!("wrote {}", rel(&file));
     Ok(())
 }
@@ -77,7 +68,7 @@ pub fn check() -> Result<(), String> {
 }
 
 /// Every measurement run once on this machine: its figures.
-fn run(quick: bool) -> Result<Figures, String> {
+fn take(quick: bool) -> Result<Figures, String> {
     let all = values::measurements()?;
     let rust: Vec<&str> = all
         .iter()
@@ -105,14 +96,18 @@ fn run(quick: bool) -> Result<Figures, String> {
                 continue;
             };
             let listing = listings.iter().find(|l| l.name == m.name).unwrap();
-            crate::python::run(python, listing, limit, quick)?
+            crate::python::run_listing(python, listing, limit, quick)?
         } else {
             let args: Vec<String> = if quick {
                 vec!["--quick".into()]
             } else {
                 vec![]
             };
-            examples::run(&examples::binary(&m.name, release), &args, limit)?
+            {
+                let mut cmd = std::process::Command::new(examples::binary(&m.name, release));
+                cmd.args(&args);
+                crate::process::captured(cmd, &m.name, limit)?
+            }
         };
         if !ok {
             eprintln!();

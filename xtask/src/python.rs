@@ -125,7 +125,7 @@ pub fn interpreter() -> Result<Interpreter, String> {
 /// standard output unbuffered so that it interleaves with standard error in
 /// the order the program wrote them, as in a terminal. `test`: a test run,
 /// which passes `--quick` to a measurement.
-pub fn run(
+pub fn run_listing(
     python: &Interpreter,
     listing: &Listing,
     timeout: Duration,
@@ -141,7 +141,7 @@ pub fn run(
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .env_remove("PYTHONWARNINGS")
         .env_remove("PYTHONPATH");
-    examples::run_command(cmd, &rel(&listing.source), timeout)
+    crate::process::captured(cmd, &rel(&listing.source), timeout)
 }
 
 /// `cargo xtask test`: every listing runs and prints its recording (on the
@@ -164,7 +164,7 @@ pub fn check() -> Result<(), String> {
     // and none of them depends on having the machine to itself.
     let runs = crate::util::parallel_map(&listings, |listing| {
         let timeout = Duration::from_secs(listing.directives.timeout.unwrap_or(DEFAULT_TIMEOUT));
-        run(&python, listing, timeout, true)
+        run_listing(&python, listing, timeout, true)
     });
     for (listing, run_result) in listings.iter().zip(runs) {
         let d = &listing.directives;
@@ -283,11 +283,10 @@ pub fn record(chosen: &[&Listing]) -> Result<(), String> {
             python.command, python.description
         ));
     }
-    std::fs::create_dir_all(root().join("listings/output/python"))
-        .map_err(|e| format!("cannot create listings/output/python: {e}"))?;
+    crate::util::create_dir_all(&root().join("listings/output/python"))?;
     for listing in chosen {
         eprintln!("recording {}", listing.header(&pinned));
-        let (ok, out) = run(&python, listing, Duration::from_secs(300), false)?;
+        let (ok, out) = run_listing(&python, listing, Duration::from_secs(300), false)?;
         if !ok {
             return Err(format!("{} failed; nothing recorded:\n{out}", listing.name));
         }
@@ -299,7 +298,7 @@ pub fn record(chosen: &[&Listing]) -> Result<(), String> {
             ));
         }
         let text = format!("{}\n{}\n", listing.header(&pinned), out.trim_end());
-        std::fs::write(&file, text).map_err(|e| format!("cannot write {}: {e}", rel(&file)))?;
+        crate::util::write(&file, text)?;
     }
     Ok(())
 }
@@ -314,11 +313,11 @@ pub fn compile_fragments(fragments: &[(String, String)]) -> Result<(), String> {
     let python = interpreter()?;
     let dir = crate::util::target_dir().join("python-fragments");
     let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    crate::util::create_dir_all(&dir)?;
     let mut problems = Vec::new();
     for (i, (at, code)) in fragments.iter().enumerate() {
         let file = dir.join(format!("fragment_{i}.py"));
-        std::fs::write(&file, code).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        crate::util::write(&file, code)?;
         let out = Command::new(&python.command)
             .args(["-m", "py_compile"])
             .arg(&file)

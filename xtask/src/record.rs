@@ -1,38 +1,34 @@
 //! `cargo xtask record`: recording outputs, one place that calls every
 //! module which records something, so that none of them depends on another
 //! to be recorded.
-use crate::examples::{Example, all, binary, build, header, run};
-use crate::util::root;
+use crate::RecordArgs;
+use crate::examples::{Example, all, binary, build, header};
+use crate::process::captured;
+use crate::util::{root, write};
 use std::process::Command;
 use std::time::Duration;
 
-/// `cargo xtask record [NAME...] | --listings`
-pub fn record(args: &[String]) -> Result<(), String> {
-    if args.iter().any(|a| a == "--measure") {
+/// `cargo xtask record [--python | --listings | --figures | --measure] [NAME...]`
+pub fn record(args: &RecordArgs) -> Result<(), String> {
+    let names = &args.names;
+    if args.measure {
         return crate::measure::record();
     }
-    if args.iter().any(|a| a == "--figures") {
+    if args.figures {
         return crate::figures::redraw();
     }
-    if args.iter().any(|a| a == "--listings") {
-        eprintln!("recording the compiler errors of listings/*.rs (trybuild)");
-        return crate::util::run(
-            crate::util::cargo_command()
-                .args(["test", "--package", "book-tests", "--test", "compile_fail"])
-                .env("TRYBUILD", "overwrite")
-                .current_dir(root()),
-        );
+    if args.listings {
+        return record_listings(names);
     }
     let all = all()?;
     let python = crate::python::all()?;
-    if args.iter().any(|a| a == "--python") {
-        if args.len() > 1 {
-            return Err("`record --python` records every Python listing and takes no names".into());
+    for name in names {
+        let example = all.iter().any(|e| &e.name == name);
+        let listing = python.iter().any(|l| &l.name == name);
+        if args.python && !listing {
+            return Err(format!("no listings/python/{name}.py"));
         }
-        return crate::python::record(&python.iter().collect::<Vec<_>>());
-    }
-    for name in args {
-        if !all.iter().any(|e| &e.name == name) && !python.iter().any(|l| &l.name == name) {
+        if !example && !listing {
             return Err(format!(
                 "no example `{name}` in examples/, and no listings/python/{name}.py"
             ));
@@ -40,11 +36,11 @@ pub fn record(args: &[String]) -> Result<(), String> {
     }
     let chosen: Vec<&Example> = all
         .iter()
-        .filter(|e| args.is_empty() || args.contains(&e.name))
+        .filter(|e| !args.python && (names.is_empty() || names.contains(&e.name)))
         .collect();
     let chosen_python: Vec<&crate::python::Listing> = python
         .iter()
-        .filter(|l| args.is_empty() || args.contains(&l.name))
+        .filter(|l| names.is_empty() || names.contains(&l.name))
         .collect();
     if !chosen_python.is_empty() && !crate::python::interpreter()?.pinned {
         return Err(format!(
@@ -68,20 +64,52 @@ pub fn record(args: &[String]) -> Result<(), String> {
         }
         eprintln!("recording {}", header(&ex.name, d));
         let limit = Duration::from_secs(if d.release { 600 } else { 60 });
-        let (ok, out) = run(&binary(&ex.name, d.release), &[], limit)?;
+        let (ok, out) = captured(Command::new(binary(&ex.name, d.release)), &ex.name, limit)?;
         if !ok {
             return Err(format!("{} failed; nothing recorded:\n{out}", ex.name));
         }
         let text = format!("{}\n{}", header(&ex.name, d), out.trim_end());
-        std::fs::write(ex.output_file(), text + "\n").map_err(|e| e.to_string())?;
+        write(&ex.output_file(), text + "\n")?;
     }
     crate::python::record(&chosen_python)?;
-    if args.is_empty() {
+    if args.python {
+        crate::values::report_after_record();
+        return Ok(());
+    }
+    if names.is_empty() {
         record_machine()?;
     }
     crate::figures::redraw()?;
     crate::values::report_after_record();
     Ok(())
+}
+
+/// `record --listings [NAME...]`: the compiler errors of the compile-fail
+/// listings (all, or the ones named), through trybuild.
+fn record_listings(names: &[String]) -> Result<(), String> {
+    for name in names {
+        let file = root().join("listings").join(format!("{name}.rs"));
+        if !file.exists() {
+            return Err(format!(
+                "no compile-fail listing listings/{name}.rs (examples are recorded without --listings)"
+            ));
+        }
+    }
+    eprintln!(
+        "recording the compiler errors of {} (trybuild)",
+        if names.is_empty() {
+            "listings/*.rs".to_string()
+        } else {
+            names.join(", ")
+        }
+    );
+    crate::process::run(
+        crate::util::cargo_command()
+            .args(["test", "--package", "book-tests", "--test", "compile_fail"])
+            .env("TRYBUILD", "overwrite")
+            .env("BOOK_LISTINGS", names.join(","))
+            .current_dir(root()),
+    )
 }
 
 /// This machine's CPU, as `/proc/cpuinfo` names it.
@@ -138,8 +166,7 @@ fn record_machine() -> Result<(), String> {
         topology(&cpuinfo),
         hypervisor(&cpuinfo)
     );
-    std::fs::write(root().join("listings/output/machine.txt"), text)
-        .map_err(|e| format!("cannot write listings/output/machine.txt: {e}"))
+    write(&root().join("listings/output/machine.txt"), text)
 }
 
 /// Sockets, cores and threads per core as `/proc/cpuinfo` reports them

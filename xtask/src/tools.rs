@@ -1,7 +1,8 @@
 //! The book's tools (mdBook and mdbook-katex), built once from crates.io at
 //! the pinned versions into `target/tools/bin`.
 use crate::pins;
-use crate::util::{root, run};
+use crate::process::run;
+use crate::util::root;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -27,6 +27,16 @@ pub fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", rel(path)))
 }
 
+/// Writes `contents` to `path`; an error names the path.
+pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
+    std::fs::write(path, contents).map_err(|e| format!("cannot write {}: {e}", rel(path)))
+}
+
+/// Creates `dir` and its parents; an error names the directory.
+pub fn create_dir_all(dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", rel(dir)))
+}
+
 /// `path` relative to the repository root, for messages.
 pub fn rel(path: &Path) -> String {
     path.strip_prefix(root())
@@ -42,18 +52,8 @@ pub fn cargo_command() -> Command {
 
 /// Runs `cargo ARGS` in the repository root and fails if it fails.
 pub fn cargo(args: &[&str]) -> Result<(), String> {
-    run(cargo_command().args(args).current_dir(root()))
-}
-
-pub fn run(cmd: &mut Command) -> Result<(), String> {
-    let status = cmd
-        .status()
-        .map_err(|e| format!("cannot start {cmd:?}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{cmd:?} failed ({status})"))
-    }
+    crate::process::run(cargo_command().args(args).current_dir(root()))
+        .map_err(|e| format!("cargo {}: {e}", args.join(" ")))
 }
 
 /// Every file under `dir` whose name ends with `suffix`, sorted.
@@ -186,6 +186,23 @@ pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_failed_write_or_read_names_its_path() {
+        let dir = std::env::temp_dir().join(format!("xtask-write-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        // A file where a directory should be: both the write and the
+        // directory's creation fail, each naming the path it was given.
+        std::fs::write(&dir, "a file").unwrap();
+        let inside = dir.join("out.txt");
+        let err = super::write(&inside, "x").unwrap_err();
+        assert!(err.contains(&inside.display().to_string()), "{err}");
+        let err = super::create_dir_all(&dir.join("sub")).unwrap_err();
+        assert!(err.contains("sub"), "{err}");
+        let err = super::read(&inside).unwrap_err();
+        assert!(err.contains("out.txt"), "{err}");
+        std::fs::remove_file(&dir).unwrap();
+    }
+
     #[test]
     fn parallel_map_keeps_the_order() {
         let items: Vec<u64> = (0..100).collect();

@@ -505,15 +505,13 @@ pub fn render(text: &str, figures: &Figures) -> Result<String, String> {
     }
 }
 
-/// `cargo xtask preprocess`: mdBook's preprocessor protocol. `supports
-/// RENDERER` answers yes; otherwise the book comes as JSON on stdin and
+/// `cargo xtask preprocess`: mdBook's preprocessor protocol (`supports
+/// RENDERER` answers yes in main.rs): the book comes as JSON on stdin and
 /// goes back, every chapter's content rendered, on stdout.
-pub fn preprocess(args: &[String]) -> Result<(), String> {
-    if args.first().map(String::as_str) == Some("supports") {
-        return Ok(());
-    }
+pub fn preprocess() -> Result<(), String> {
     let mut input = String::new();
-    std::io::Read::read_to_string(&mut std::io::stdin(), &mut input).map_err(|e| e.to_string())?;
+    std::io::Read::read_to_string(&mut std::io::stdin(), &mut input)
+        .map_err(|e| format!("preprocess: cannot read the book from stdin: {e}"))?;
     let json: serde_json::Value =
         serde_json::from_str(&input).map_err(|e| format!("preprocess: bad input: {e}"))?;
     let serde_json::Value::Array(mut pair) = json else {
