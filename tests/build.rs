@@ -10,12 +10,19 @@ use std::{
     path::{Path, PathBuf},
 };
 
+/// The fence reader xtask uses, so that the two never disagree on where a
+/// code block starts and ends.
+#[path = "../xtask/src/fence.rs"]
+#[allow(dead_code)] // the build script uses only part of it
+mod fence;
+
 fn main() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../src");
     let src = src
         .canonicalize()
         .expect("the book's src/ directory exists");
     println!("cargo::rerun-if-changed={}", src.display());
+    println!("cargo::rerun-if-changed=../xtask/src/fence.rs");
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());
     let mut chapters = Vec::new();
     collect(&src, &mut chapters);
@@ -67,43 +74,26 @@ fn module_name(rel: &Path) -> String {
 fn doctest_view(text: &str, file: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
     let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-    let mut i = 0;
-    while i < lines.len() {
-        let trimmed = lines[i].trim_start();
-        let fence_char = trimmed.chars().next();
-        if !matches!(fence_char, Some('`') | Some('~')) {
-            i += 1;
-            continue;
-        }
-        let c = fence_char.unwrap();
-        let len = trimmed.chars().take_while(|&x| x == c).count();
-        if len < 3 {
-            i += 1;
-            continue;
-        }
-        let info = trimmed[len..].trim();
+    for block in fence::blocks(text) {
+        let at = block.open + 1;
         assert!(
-            !info.is_empty(),
-            "{file}:{}: this code fence names no language; write ```rust, ```console, \
-             ```text or ```python, so that rustdoc and mdBook read it the same way",
-            i + 1
+            !block.info.is_empty(),
+            "{file}:{at}: this code fence names no language; write ```rust, ```console, \
+             ```text or ```python, so that rustdoc and mdBook read it the same way"
         );
-        let end = (i + 1..lines.len())
-            .find(|&j| {
-                let t = lines[j].trim_start();
-                t.chars().take_while(|&x| x == c).count() >= len
-                    && t.trim_start_matches(c).trim().is_empty()
-            })
-            .unwrap_or_else(|| panic!("{file}:{}: code fence is never closed", i + 1));
-        let is_rust = info.split([',', ' ']).next() == Some("rust");
-        let includes_only = lines[i + 1..end]
+        assert!(
+            block.close.is_some(),
+            "{file}:{at}: code fence is never closed"
+        );
+        let includes_only = lines[block.body(lines.len())]
             .iter()
             .any(|l| l.trim_start().starts_with("{{#"));
-        if is_rust && includes_only {
-            let indent = &lines[i][..lines[i].len() - trimmed.len()];
-            out[i] = format!("{indent}{}text", c.to_string().repeat(len));
+        if block.language() == "rust" && includes_only {
+            let open = lines[block.open];
+            let indent = &open[..open.len() - open.trim_start().len()];
+            let fence = block.marker.to_string().repeat(block.len);
+            out[block.open] = format!("{indent}{fence}text");
         }
-        i = end + 1;
     }
     out.join("\n") + "\n"
 }

@@ -173,9 +173,12 @@ fn check_include(dir: &Path, arg: &str) -> Result<PathBuf, String> {
         }
         return Ok(target);
     }
-    let begin = Regex::new(&format!(r"ANCHOR:\s*{}\b", regex::escape(selector))).unwrap();
-    let end = Regex::new(&format!(r"ANCHOR_END:\s*{}\b", regex::escape(selector))).unwrap();
-    if !begin.is_match(&text) || !end.is_match(&text) {
+    let marks = |kind: &str| {
+        regex!(r"\b(ANCHOR|ANCHOR_END):\s*(\w+)")
+            .captures_iter(&text)
+            .any(|c| &c[1] == kind && &c[2] == selector)
+    };
+    if !marks("ANCHOR") || !marks("ANCHOR_END") {
         return Err(format!(
             "anchor `{selector}` (ANCHOR: and ANCHOR_END:) is missing from {path}"
         ));
@@ -186,35 +189,24 @@ fn check_include(dir: &Path, arg: &str) -> Result<PathBuf, String> {
 /// Output shown in the book comes from `listings/output/`, never typed in: a
 /// `$ cargo run` line in a code block may be followed only by another command.
 fn hand_typed_output(text: &str, file: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
     let mut problems = Vec::new();
-    let mut fence: Option<String> = None;
-    let mut after_run: Option<usize> = None;
-    for (n, line) in text.lines().enumerate() {
-        let t = line.trim_start();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            let marker: String = t.chars().take(3).collect();
-            fence = match fence {
-                None => Some(marker),
-                Some(f) if f == marker => None,
-                other => other,
-            };
-            after_run = None;
-            continue;
-        }
-        if fence.is_none() {
-            continue;
-        }
-        if let Some(at) = after_run.take()
-            && !t.starts_with("$ ")
-            && !t.is_empty()
-        {
-            problems.push(format!(
-                "{file}:{at}: output typed into the chapter; include the recorded \
-                 file instead: {{{{#include ../listings/output/NAME.txt}}}}"
-            ));
-        }
-        if t.starts_with("$ cargo run") || t.starts_with("$ python3 ") {
-            after_run = Some(n + 1);
+    for block in crate::fence::blocks(text) {
+        let mut after_run = None;
+        for n in block.body(lines.len()) {
+            let t = lines[n].trim_start();
+            if let Some(at) = after_run.take()
+                && !t.starts_with("$ ")
+                && !t.is_empty()
+            {
+                problems.push(format!(
+                    "{file}:{at}: output typed into the chapter; include the recorded \
+                     file instead: {{{{#include ../listings/output/NAME.txt}}}}"
+                ));
+            }
+            if t.starts_with("$ cargo run") || t.starts_with("$ python3 ") {
+                after_run = Some(n + 1);
+            }
         }
     }
     problems
@@ -226,27 +218,18 @@ fn hand_typed_output(text: &str, file: &str) -> Vec<String> {
 /// as (where, code).
 fn python_blocks(text: &str, file: &str) -> (Vec<String>, Vec<(String, String)>) {
     let (mut problems, mut fragments) = (Vec::new(), Vec::new());
-    let mut lines = text.lines().enumerate();
-    while let Some((n, line)) = lines.next() {
-        let t = line.trim_start();
-        let Some(marker) = ["```", "~~~"].into_iter().find(|m| t.starts_with(m)) else {
-            continue;
-        };
-        let fence: String = t.chars().take_while(|c| marker.starts_with(*c)).collect();
-        let info = t[fence.len()..].trim().to_ascii_lowercase();
-        let mut body = Vec::new();
-        for (_, l) in lines.by_ref() {
-            if l.trim_start().starts_with(&fence) && l.trim()[fence.len()..].trim().is_empty() {
-                break;
-            }
-            body.push(l);
-        }
-        let mut words = info.split(',').map(str::trim);
-        if !matches!(words.next(), Some("python" | "py" | "python3" | "pycon")) {
+    let lines: Vec<&str> = text.lines().collect();
+    for block in crate::fence::blocks(text) {
+        let language = block.language().to_ascii_lowercase();
+        if !matches!(language.as_str(), "python" | "py" | "python3" | "pycon") {
             continue;
         }
-        let at = format!("{file}:{}", n + 1);
-        if words.any(|w| w == "fragment") {
+        let body = &lines[block.body(lines.len())];
+        let at = format!("{file}:{}", block.open + 1);
+        if block
+            .attributes()
+            .any(|w| w.eq_ignore_ascii_case("fragment"))
+        {
             fragments.push((at, body.join("\n") + "\n"));
             continue;
         }
@@ -301,11 +284,10 @@ fn percent_decode(s: &str) -> String {
 
 /// Checks on the built site.
 pub fn check_site(site: &Path) -> Result<(), String> {
-    let attr = Regex::new(r#"\b(href|src)="([^"]*)""#).unwrap();
-    let id = Regex::new(r#"\b(?:id|name)="([^"]*)""#).unwrap();
-    let tag =
-        Regex::new(r#"<(script|link|img|iframe|source|embed|object|video|audio)\b[^>]*>"#).unwrap();
-    let css_url = Regex::new(r#"(?:url\(|@import)\s*['"]?(https?:)?//"#).unwrap();
+    let attr = regex!(r#"\b(href|src)="([^"]*)""#);
+    let id = regex!(r#"\b(?:id|name)="([^"]*)""#);
+    let tag = regex!(r#"<(script|link|img|iframe|source|embed|object|video|audio)\b[^>]*>"#);
+    let css_url = regex!(r#"(?:url\(|@import)\s*['"]?(https?:)?//"#);
     let pages = files(site, ".html");
     let mut ids: HashMap<PathBuf, HashSet<String>> = HashMap::new();
     let mut texts = Vec::new();
@@ -405,7 +387,7 @@ fn is_remote(link: &str) -> bool {
 /// The page without `<pre>`, `<code>` and `<script>`, for spotting TeX that
 /// was not rendered (rendered math is HTML spans, with no TeX left in it).
 fn strip_code(html: &str) -> String {
-    let re = Regex::new(r#"(?s)<pre\b.*?</pre>|<code\b.*?</code>|<script\b.*?</script>"#).unwrap();
+    let re = regex!(r#"(?s)<pre\b.*?</pre>|<code\b.*?</code>|<script\b.*?</script>"#);
     re.replace_all(html, "").into_owned()
 }
 

@@ -21,7 +21,7 @@ pub fn check() -> Result<(), String> {
             squash(&read(&root().join(format!("notes/{note}.md")))?),
         );
     }
-    let heading = Regex::new(r"^### (\d{3})\.(\d+) «(.*)»\s*$").unwrap();
+    let heading = regex!(r"^### (\d{3})\.(\d+) «(.*)»\s*$");
     let mut problems = Vec::new();
     // Per note: [confirmed, corrected, qualified].
     let mut counts: BTreeMap<String, [usize; 3]> = BTreeMap::new();
@@ -77,7 +77,7 @@ pub fn check() -> Result<(), String> {
             ));
         }
     }
-    let tally = Regex::new(r"(?m)^\| (\d{3}) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$").unwrap();
+    let tally = regex!(r"(?m)^\| (\d{3}) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$");
     let mut rows = 0;
     for c in tally.captures_iter(&page) {
         rows += 1;
@@ -91,7 +91,9 @@ pub fn check() -> Result<(), String> {
             ));
         }
     }
-    let totals = Regex::new(r"(?m)^\| \*\*All\*\* \| \*\*(\d+)\*\* \| \*\*(\d+)\*\* \| \*\*(\d+)\*\* \| \*\*(\d+)\*\* \|$").unwrap();
+    let totals = regex!(
+        r"(?m)^\| \*\*All\*\* \| \*\*(\d+)\*\* \| \*\*(\d+)\*\* \| \*\*(\d+)\*\* \| \*\*(\d+)\*\* \|$"
+    );
     match totals.captures(&page) {
         Some(c) => {
             let sum = |i: usize| counts.values().map(|v| v[i]).sum::<usize>();
@@ -113,7 +115,7 @@ pub fn check() -> Result<(), String> {
     // Every other page quotes the notes in «…» too: the glossary's Russian
     // column, and the chapters where they discuss a note.
     let all_notes = notes.values().cloned().collect::<Vec<_>>().join(" ");
-    let quote = Regex::new(r"«([^»]*)»").unwrap();
+    let quote = regex!(r"«([^»]*)»");
     let mut quotes = 0;
     for md in files(&root().join("src"), ".md") {
         if md.ends_with("src/claims.md") {

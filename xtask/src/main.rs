@@ -5,12 +5,23 @@
 //! `[workspace.metadata.pins]` of the root `Cargo.toml`, the first time they
 //! are needed.
 
+/// A regular expression compiled once, on first use: `regex!(r"…")` is a
+/// `&'static Regex`. Every fixed pattern in xtask goes through it.
+macro_rules! regex {
+    ($pattern:expr) => {{
+        static RE: std::sync::LazyLock<regex::Regex> =
+            std::sync::LazyLock::new(|| regex::Regex::new($pattern).unwrap());
+        &*RE
+    }};
+}
+
 mod apilinks;
 mod book;
 mod browser;
 mod checkers;
 mod claims;
 mod examples;
+mod fence;
 mod figures;
 mod measure;
 mod pins;

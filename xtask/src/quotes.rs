@@ -207,18 +207,10 @@ fn titles() -> Result<BTreeSet<String>, String> {
 fn paragraphs(source: &str) -> Vec<(usize, String, bool)> {
     let mut out = Vec::new();
     let mut current: Option<(usize, String, bool)> = None;
-    let mut fence: Option<String> = None;
+    let code = crate::fence::block_of_line(source);
     for (n, line) in source.lines().enumerate() {
         let t = line.trim_start();
-        if let Some(f) = &fence {
-            if t.starts_with(f.as_str()) {
-                fence = None;
-            }
-            continue;
-        }
-        if t.starts_with("```") || t.starts_with("~~~") {
-            let marker = &t[..3];
-            fence = Some(t.chars().take_while(|c| marker.starts_with(*c)).collect());
+        if code[n].is_some() {
             out.extend(current.take());
             continue;
         }

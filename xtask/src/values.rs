@@ -583,17 +583,14 @@ struct Paragraph {
 }
 
 fn paragraphs(text: &str, measurement_names: &[String]) -> Vec<Paragraph> {
-    let include =
-        Regex::new(r"\{\{#include \.\./listings/output/(?:python/)?([a-z0-9_]+)\.txt").unwrap();
+    let include = regex!(r"\{\{#include \.\./listings/output/(?:python/)?([a-z0-9_]+)\.txt");
     let mut out = Vec::new();
     let (mut cur, mut start) = (String::new(), 0);
-    let (mut in_fence, mut fence_recording, mut last_recording): (
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    ) = (None, None, None);
+    let blocks = crate::fence::blocks(text);
+    let code = crate::fence::block_of_line(text);
+    let (mut fence_recording, mut last_recording): (Option<String>, Option<String>) = (None, None);
     let mut in_comment = false;
-    let numbered = Regex::new(r"^\d+\. ").unwrap();
+    let numbered = regex!(r"^\d+\. ");
     let flush =
         |cur: &mut String, start: usize, last: &mut Option<String>, out: &mut Vec<Paragraph>| {
             if !cur.trim().is_empty() {
@@ -607,9 +604,11 @@ fn paragraphs(text: &str, measurement_names: &[String]) -> Vec<Paragraph> {
         };
     for (i, line) in text.lines().enumerate() {
         let t = line.trim_start();
-        if let Some(fence) = &in_fence {
-            if t.starts_with(fence.as_str()) {
-                in_fence = None;
+        if let Some(b) = code[i] {
+            if i == blocks[b].open {
+                flush(&mut cur, start, &mut None, &mut out);
+                fence_recording = None;
+            } else if Some(i) == blocks[b].close {
                 last_recording = fence_recording.take();
             } else if let Some(c) = include.captures(t)
                 && measurement_names.iter().any(|n| *n == c[1])
@@ -620,11 +619,6 @@ fn paragraphs(text: &str, measurement_names: &[String]) -> Vec<Paragraph> {
         }
         if in_comment {
             in_comment = !t.contains("-->");
-            continue;
-        }
-        if t.starts_with("```") || t.starts_with("~~~") {
-            flush(&mut cur, start, &mut None, &mut out);
-            in_fence = Some(t[..3].to_owned());
             continue;
         }
         if t.starts_with("<!--") {
@@ -893,13 +887,11 @@ fn number_in(source: &str, digits: &str) -> bool {
     if digits.is_empty() {
         return false;
     }
+    // The number stands alone: no digit or point right before or after it.
     let plain: String = source.replace('_', "");
-    Regex::new(&format!(
-        r"(?:^|[^\d.]){}(?:[^\d.]|$)",
-        regex::escape(digits)
-    ))
-    .unwrap()
-    .is_match(&plain)
+    regex!(r"[\d.]+")
+        .find_iter(&plain)
+        .any(|m| m.as_str() == digits)
 }
 
 fn short(s: &str) -> String {
