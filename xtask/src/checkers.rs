@@ -11,7 +11,8 @@
 //! `[workspace.metadata.pins]`; it is installed with rustup on first use.
 use crate::examples::{self, Example, header, normalise};
 use crate::process::captured;
-use crate::util::{cargo_command, rel, root, target_dir};
+use crate::util::{cargo_command, read, rel, root, target_dir};
+use std::collections::BTreeSet;
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, mpsc};
@@ -75,27 +76,13 @@ fn miri_command(toolchain: &str, ex: &Example, args: &[String]) -> Command {
     cmd
 }
 
-/// Runs `jobs` on as many threads as the machine has cores; returns the
-/// failures' messages.
+/// Runs `jobs` side by side, one per logical CPU; returns the failures'
+/// messages.
 fn in_parallel<T: Sync>(jobs: &[T], work: impl Fn(&T) -> Result<(), String> + Sync) -> Vec<String> {
-    let next = Mutex::new(jobs.iter());
-    let failures = Mutex::new(Vec::new());
-    let workers = thread::available_parallelism().map_or(2, |n| n.get());
-    thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| {
-                loop {
-                    let Some(job) = next.lock().unwrap().next() else {
-                        break;
-                    };
-                    if let Err(e) = work(job) {
-                        failures.lock().unwrap().push(e);
-                    }
-                }
-            });
-        }
-    });
-    failures.into_inner().unwrap()
+    crate::util::parallel_map(jobs, work)
+        .into_iter()
+        .filter_map(Result::err)
+        .collect()
 }
 
 fn tail(text: &str, lines: usize) -> String {
@@ -105,7 +92,6 @@ fn tail(text: &str, lines: usize) -> String {
 
 /// `cargo xtask miri [NAME...]`
 pub fn miri(names: &[String]) -> Result<(), String> {
-    let toolchain = nightly()?;
     let all = examples::all()?;
     let exercise = |name: &str| {
         root()
@@ -120,6 +106,7 @@ pub fn miri(names: &[String]) -> Result<(), String> {
             ));
         }
     }
+    let toolchain = nightly()?;
     let chosen: Vec<&Example> = all
         .iter()
         .filter(|e| names.is_empty() || names.contains(&e.name))
@@ -308,8 +295,42 @@ pub fn record_under_miri(ex: &Example) -> Result<(), String> {
     crate::util::write(&ex.output_file(), text)
 }
 
+/// The files that `loom/tests/models.rs` includes (`#[path = "../../F"]`),
+/// as paths from the repository's root.
+fn registered_models(models_rs: &str) -> BTreeSet<String> {
+    regex!(r#"#\[path\s*=\s*"\.\./\.\./([^"]+)"\]"#)
+        .captures_iter(models_rs)
+        .map(|c| c[1].to_owned())
+        .collect()
+}
+
+/// Every file in `examples/` and `exercises/` that holds a loom model
+/// (`loom::model(`) but that `loom/tests/models.rs` does not include: its
+/// model would never run.
+fn unregistered_models() -> Result<Vec<String>, String> {
+    let registered = registered_models(&read(&root().join("loom/tests/models.rs"))?);
+    let mut missing = Vec::new();
+    for dir in ["examples", "exercises"] {
+        for file in crate::util::files(&root().join(dir), ".rs") {
+            let at = crate::util::rel(&file);
+            if read(&file)?.contains("loom::model(") && !registered.contains(&at) {
+                missing.push(at);
+            }
+        }
+    }
+    Ok(missing)
+}
+
 /// `cargo xtask loom`: the models in `loom/`, which include the book's files.
 pub fn loom() -> Result<(), String> {
+    let missing = unregistered_models()?;
+    if !missing.is_empty() {
+        return Err(format!(
+            "these files hold a loom model that loom/tests/models.rs does not include, so it \
+             never runs; add a `#[path = \"../../FILE\"] mod NAME;` for each:\n  {}",
+            missing.join("\n  ")
+        ));
+    }
     let target = target_dir().join("loom");
     crate::process::run(
         cargo_command()
@@ -332,13 +353,13 @@ pub fn loom() -> Result<(), String> {
 /// (std rebuilt with it too, so that its own synchronisation is seen), each
 /// run with its test arguments; any report fails the check.
 pub fn tsan(names: &[String]) -> Result<(), String> {
-    let toolchain = nightly()?;
     let all = examples::all()?;
     for name in names {
         if !all.iter().any(|e| &e.name == name) {
             return Err(format!("no example named `{name}` in examples/"));
         }
     }
+    let toolchain = nightly()?;
     let chosen: Vec<&Example> = all
         .iter()
         .filter(|e| names.is_empty() || names.contains(&e.name))
@@ -462,4 +483,86 @@ pub fn flake_hunt(runs: u32) -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_loom_model_outside_models_rs_is_found() {
+        let models = "#[path = \"../../examples/atomics_spin_lock.rs\"]\nmod atomics_spin_lock;\n\
+                      #[path=\"../../exercises/solutions/waiting_latch.rs\"]\nmod waiting_latch;\n";
+        let registered = registered_models(models);
+        assert_eq!(
+            registered.into_iter().collect::<Vec<_>>(),
+            [
+                "examples/atomics_spin_lock.rs",
+                "exercises/solutions/waiting_latch.rs"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_loom_model_in_the_book_is_registered() {
+        assert_eq!(unregistered_models().unwrap(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_miri_run_takes_its_flags_and_arguments_and_not_the_outer_cargo() {
+        let mut ex = examples::all()
+            .unwrap()
+            .into_iter()
+            .next()
+            .expect("an example");
+        ex.directives.miri_flags = Some("-Zmiri-ignore-leaks".into());
+        let cmd = miri_command("nightly-x", &ex, &["--quick".to_string()]);
+        let args: Vec<String> = cmd
+            .get_args()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(args[..3], ["run", "nightly-x", "cargo"]);
+        assert!(args.ends_with(&["--".into(), "--quick".into()]), "{args:?}");
+        assert!(args.contains(&ex.name));
+        let envs: Vec<(String, Option<String>)> = cmd
+            .get_envs()
+            .map(|(k, v)| {
+                (
+                    k.to_string_lossy().into_owned(),
+                    v.map(|v| v.to_string_lossy().into_owned()),
+                )
+            })
+            .collect();
+        assert!(envs.contains(&("MIRIFLAGS".into(), Some("-Zmiri-ignore-leaks".into()))));
+        for var in ["CARGO", "RUSTC", "RUSTUP_TOOLCHAIN", "RUSTFLAGS"] {
+            assert!(envs.contains(&(var.into(), None)), "{var} not removed");
+        }
+    }
+
+    #[test]
+    fn unknown_names_are_refused_before_any_toolchain_is_touched() {
+        let nope = ["no_such_example".to_string()];
+        assert!(miri(&nope).unwrap_err().contains("no_such_example"));
+        assert!(tsan(&nope).unwrap_err().contains("no_such_example"));
+    }
+
+    #[test]
+    fn in_parallel_returns_every_failure() {
+        let jobs: Vec<u32> = (0..20).collect();
+        let mut failures = in_parallel(&jobs, |n| {
+            if n % 7 == 0 {
+                Err(format!("job {n}"))
+            } else {
+                Ok(())
+            }
+        });
+        failures.sort();
+        assert_eq!(failures, ["job 0", "job 14", "job 7"]);
+    }
+
+    #[test]
+    fn tail_keeps_the_last_lines() {
+        assert_eq!(tail("a\nb\nc\n", 2), "b\nc");
+        assert_eq!(tail("a", 5), "a");
+    }
 }
