@@ -20,6 +20,7 @@ mod book;
 mod browser;
 mod checkers;
 mod claims;
+mod docs;
 mod examples;
 mod fence;
 mod figures;
@@ -161,6 +162,11 @@ const STEPS: &[Step] = &[
         name: "chapters: includes, anchors and outputs",
         slow: false,
         run: book::check_sources,
+    },
+    Step {
+        name: "contributor docs: CONTRIBUTING short, its recipes agree with the PR template",
+        slow: false,
+        run: docs::check,
     },
     Step {
         name: "quotes of the notes are exact (claims index, every page)",
