@@ -262,9 +262,51 @@ impl fmt::Display for Figure {
     }
 }
 
+/// What an example needs of the system it runs on.
+///
+/// A few examples call what only some systems have: `fork` and `getrusage`
+/// (Unix), `/proc` and `sched_setaffinity` (Linux). They compile everywhere,
+/// and where they cannot run they end with [`platform::needs`], which says
+/// what they need and why, instead of failing halfway or printing wrong
+/// figures.
+pub mod platform {
+    /// What an example that reads `/proc` or pins threads needs.
+    pub const LINUX: &str = "Linux";
+    /// What an example that forks, or calls `getrusage` or `setrlimit`, needs.
+    pub const UNIX: &str = "a Unix system (Linux, macOS)";
+
+    /// Ends the program: prints `this example needs WHAT: WHY` on stderr and
+    /// exits with status 2, the examples' status for "cannot run as asked".
+    ///
+    /// ```no_run
+    /// use harness::platform::{LINUX, needs};
+    ///
+    /// if !cfg!(target_os = "linux") {
+    ///     needs(LINUX, "it reads /proc/self/status to count its threads");
+    /// }
+    /// ```
+    pub fn needs(what: &str, why: &str) -> ! {
+        eprintln!("{}", message(what, why));
+        std::process::exit(2)
+    }
+
+    /// The sentence [`needs`] prints.
+    pub fn message(what: &str, why: &str) -> String {
+        format!("this example needs {what}: {why}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn platform_needs_says_what_and_why() {
+        assert_eq!(
+            platform::message(platform::UNIX, "it calls fork"),
+            "this example needs a Unix system (Linux, macOS): it calls fork"
+        );
+    }
 
     #[test]
     fn quantiles_interpolate_like_python_inclusive() {
