@@ -16,6 +16,7 @@ const REPLY_AFTER: Duration = Duration::from_millis(50);
 const LIMIT: Duration = Duration::from_secs(5);
 
 /// CPU time of the calling thread only (Linux): user plus system time.
+#[cfg(target_os = "linux")]
 fn thread_cpu_time() -> Duration {
     // SAFETY: `rusage` is plain data; getrusage only writes into it.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
@@ -25,6 +26,15 @@ fn thread_cpu_time() -> Duration {
     );
     let secs = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
     secs(usage.ru_utime) + secs(usage.ru_stime)
+}
+
+/// Only Linux has `RUSAGE_THREAD`: elsewhere the example stops at its first reading.
+#[cfg(not(target_os = "linux"))]
+fn thread_cpu_time() -> Duration {
+    harness::platform::needs(
+        harness::platform::LINUX,
+        "it measures one thread's CPU time with getrusage(RUSAGE_THREAD)",
+    )
 }
 
 /// Connects to a local peer that writes one byte after `REPLY_AFTER`, runs

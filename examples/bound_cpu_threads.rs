@@ -12,12 +12,22 @@ use harness::Harness;
 use std::thread;
 use std::time::{Duration, Instant};
 
+#[cfg(unix)]
 fn cpu_time() -> Duration {
     // SAFETY: `rusage` is plain data; getrusage only writes into it.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     assert_eq!(unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) }, 0);
     let secs = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
     secs(usage.ru_utime) + secs(usage.ru_stime)
+}
+
+/// Windows has no getrusage: there the example stops at its first reading.
+#[cfg(not(unix))]
+fn cpu_time() -> Duration {
+    harness::platform::needs(
+        harness::platform::UNIX,
+        "it measures the process's CPU time with getrusage",
+    )
 }
 
 /// The wall time and the CPU time of one call of `f`.

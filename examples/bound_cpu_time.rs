@@ -11,6 +11,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 /// CPU time the whole process has used so far: user time plus system time.
+#[cfg(unix)]
 fn cpu_time() -> Duration {
     // SAFETY: `rusage` is plain data, all zeros is a valid value, and
     // getrusage only writes into the struct we lend it.
@@ -19,6 +20,15 @@ fn cpu_time() -> Duration {
     assert_eq!(rc, 0, "getrusage failed");
     let secs = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
     secs(usage.ru_utime) + secs(usage.ru_stime)
+}
+
+/// Windows has no getrusage: there the example stops at its first reading.
+#[cfg(not(unix))]
+fn cpu_time() -> Duration {
+    harness::platform::needs(
+        harness::platform::UNIX,
+        "it measures the process's CPU time with getrusage",
+    )
 }
 
 // ANCHOR: main

@@ -4,6 +4,11 @@
 
 // miri: skip starts child processes
 
+// Off Unix, `main` is the one at the end, which says what this example
+// needs; the rest is compiled there too, unused.
+#![cfg_attr(not(unix), allow(dead_code, unused_imports))]
+
+#[cfg(unix)]
 use std::os::unix::process::ExitStatusExt; // signal(): Unix only
 use std::process::{Stdio, exit};
 use std::time::Duration;
@@ -23,6 +28,7 @@ fn child(job: &str) {
     }
 }
 
+#[cfg(unix)]
 // ANCHOR: isolate
 /// Runs `job` in a child process, allowing it `limit`; describes the outcome.
 async fn isolated(job: &str, limit: Duration) -> std::io::Result<String> {
@@ -49,6 +55,7 @@ async fn isolated(job: &str, limit: Duration) -> std::io::Result<String> {
 }
 // ANCHOR_END: isolate
 
+#[cfg(unix)]
 // ANCHOR: main
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
@@ -82,3 +89,11 @@ async fn main() -> std::io::Result<()> {
     Ok(())
 }
 // ANCHOR_END: main
+
+#[cfg(not(unix))]
+fn main() {
+    harness::platform::needs(
+        harness::platform::UNIX,
+        "it reports the signal that killed a crashed child process, and Windows has no signals",
+    )
+}

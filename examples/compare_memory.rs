@@ -15,15 +15,28 @@ use harness::Harness;
 use std::io::{self, BufRead, Read};
 use std::process::{Command, Stdio};
 use std::sync::Barrier;
-use std::{env, fs, thread};
+use std::{env, thread};
+
+#[cfg(target_os = "linux")]
+use std::fs;
 
 const THREADS: usize = 100;
 
 /// The value in KiB of `field` (such as "VmRSS:") in a /proc file.
+#[cfg(target_os = "linux")]
 fn kib(path: &str, field: &str) -> Option<u64> {
     let text = fs::read_to_string(path).ok()?;
     let line = text.lines().find(|l| l.starts_with(field))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Elsewhere there is no /proc: the example stops at its first reading.
+#[cfg(not(target_os = "linux"))]
+fn kib(_path: &str, _field: &str) -> Option<u64> {
+    harness::platform::needs(
+        harness::platform::LINUX,
+        "it reads resident memory from /proc/PID/status and /proc/PID/smaps_rollup",
+    )
 }
 
 // ANCHOR: main

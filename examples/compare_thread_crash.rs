@@ -5,7 +5,12 @@
 // output: mask \(\d+\)
 // miri: skip starts itself as a child process, which Miri cannot do
 
+// Off Unix, `main` is the one at the end, which says what this example
+// needs; the rest is compiled there too, unused.
+#![cfg_attr(not(unix), allow(dead_code, unused_imports))]
+
 use std::hint::black_box;
+#[cfg(unix)]
 use std::os::unix::process::ExitStatusExt;
 use std::process::{self, Command};
 use std::thread;
@@ -19,6 +24,7 @@ fn recurse(depth: u64) -> u64 {
     recurse(depth + 1) + frame[1]
 }
 
+#[cfg(unix)]
 // ANCHOR: child
 fn child(how: &str) {
     // SAFETY: setrlimit only changes a limit of this process: no core file.
@@ -42,6 +48,7 @@ fn child(how: &str) {
 }
 // ANCHOR_END: child
 
+#[cfg(unix)]
 // ANCHOR: main
 fn main() {
     match std::env::args().nth(1).as_deref() {
@@ -75,3 +82,11 @@ fn main() {
     println!("parent: still running");
 }
 // ANCHOR_END: main
+
+#[cfg(not(unix))]
+fn main() {
+    harness::platform::needs(
+        harness::platform::UNIX,
+        "it turns off core files with setrlimit and reports the signal that killed a child process",
+    )
+}

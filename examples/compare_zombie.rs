@@ -3,6 +3,10 @@
 
 // miri: skip starts itself as a child process, which Miri cannot do
 
+// Off Linux, `main` is the one at the end, which says what this example
+// needs; the rest is compiled there too, unused.
+#![cfg_attr(not(target_os = "linux"), allow(dead_code, unused_imports))]
+
 use std::process::{self, Command};
 use std::time::{Duration, Instant};
 use std::{fs, thread};
@@ -14,6 +18,7 @@ fn state(pid: u32) -> Option<char> {
     stat.rsplit_once(") ")?.1.chars().next()
 }
 
+#[cfg(target_os = "linux")]
 // ANCHOR: main
 fn main() {
     match std::env::args().nth(1).as_deref() {
@@ -44,3 +49,11 @@ fn main() {
     println!("after wait, /proc still lists it: {}", state(pid).is_some());
 }
 // ANCHOR_END: main
+
+#[cfg(not(target_os = "linux"))]
+fn main() {
+    harness::platform::needs(
+        harness::platform::LINUX,
+        "it reads a child's state in /proc/PID/stat to see it as a zombie",
+    )
+}

@@ -20,6 +20,7 @@ const LIMIT: Duration = Duration::from_secs(2); // bound on every socket operati
 
 type LastError = Arc<Mutex<Option<io::Error>>>;
 
+#[cfg(unix)]
 // ANCHOR: limit
 /// Lowers this process's soft limit on open files to `soft` (children inherit it).
 fn lower_open_file_limit(soft: libc::rlim_t) -> io::Result<()> {
@@ -38,6 +39,15 @@ fn lower_open_file_limit(soft: libc::rlim_t) -> io::Result<()> {
     Ok(())
 }
 // ANCHOR_END: limit
+
+/// Windows has no `setrlimit`: there the example stops before it starts.
+#[cfg(not(unix))]
+fn lower_open_file_limit(_soft: u64) -> io::Result<()> {
+    harness::platform::needs(
+        harness::platform::UNIX,
+        "it lowers its limit on open files with setrlimit, to run out of them",
+    )
+}
 
 /// An echo server on 127.0.0.1: each connection gets its one byte back and is
 /// kept open until the client closes it. Accept errors are kept in `last_error`.

@@ -11,14 +11,27 @@
 use harness::Harness;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
+use std::thread;
 use std::time::{Duration, Instant};
-use std::{fs, thread};
+
+#[cfg(target_os = "linux")]
+use std::fs;
 
 /// Resident memory of this process in KiB, from /proc/self/status.
+#[cfg(target_os = "linux")]
 fn rss_kib() -> Option<u64> {
     let status = fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Elsewhere there is no /proc: the example stops at its first reading.
+#[cfg(not(target_os = "linux"))]
+fn rss_kib() -> Option<u64> {
+    harness::platform::needs(
+        harness::platform::LINUX,
+        "it reads its resident memory (VmRSS) from /proc/self/status",
+    )
 }
 
 /// Hands the heap's free pages back to the kernel (glibc only). Each run

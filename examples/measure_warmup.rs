@@ -9,6 +9,10 @@
 // output: test-args --quick
 // miri: skip calls getrusage through libc, and starts itself as a child process
 
+// Off Unix, `main` is the one at the end, which says what this example
+// needs; the rest is compiled there too, unused.
+#![cfg_attr(not(unix), allow(dead_code, unused_imports))]
+
 use harness::Harness;
 use std::hint::black_box;
 use std::process::Command;
@@ -16,6 +20,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 /// Minor page faults of this process so far (the kernel mapped a page on first touch).
+#[cfg(unix)]
 fn minor_faults() -> i64 {
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: `usage` is a valid, writable rusage for getrusage to fill in.
@@ -32,6 +37,7 @@ fn spawn_join() -> Duration {
 
 /// Writes one byte per cache line of a fresh buffer, twice: the time and the
 /// page faults of each pass.
+#[cfg(unix)]
 fn two_passes(bytes: usize) -> [(Duration, i64); 2] {
     // vec! of zeros asks the kernel for fresh pages; it maps each one only
     // when the program first writes to it.
@@ -47,6 +53,7 @@ fn two_passes(bytes: usize) -> [(Duration, i64); 2] {
     passes
 }
 
+#[cfg(unix)]
 fn main() {
     let quick = match std::env::args().nth(1).as_deref() {
         Some("--first-spawn") => return println!("{}", spawn_join().as_nanos()),
@@ -86,4 +93,12 @@ fn main() {
     let faults2 = h.sample("page faults, pass 2", "", || two_passes(bytes)[1].1 as f64);
     println!("  {faults1:26}\n  {faults2:26}");
     // ANCHOR_END: main
+}
+
+#[cfg(not(unix))]
+fn main() {
+    harness::platform::needs(
+        harness::platform::UNIX,
+        "it counts the process's page faults with getrusage",
+    )
 }

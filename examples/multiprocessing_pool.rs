@@ -4,8 +4,13 @@
 
 // miri: skip starts itself as a child process, which Miri cannot do
 
+// Off Unix, `main` is the one at the end, which says what this example
+// needs; the rest is compiled there too, unused.
+#![cfg_attr(not(unix), allow(dead_code, unused_imports))]
+
 use std::collections::VecDeque;
 use std::io::{self, Read, Write};
+#[cfg(unix)]
 use std::os::unix::process::ExitStatusExt;
 use std::process::{self, Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -166,6 +171,7 @@ impl Drop for Pool {
 }
 // ANCHOR_END: pool
 
+#[cfg(unix)]
 impl Pool {
     // ANCHOR: run
     fn run(&mut self, jobs: &[(u64, u64)]) -> io::Result<Vec<u64>> {
@@ -218,6 +224,7 @@ impl Pool {
     // ANCHOR_END: run
 }
 
+#[cfg(unix)]
 // ANCHOR: main
 fn main() -> io::Result<()> {
     match env::args().nth(1).as_deref() {
@@ -242,3 +249,11 @@ fn main() -> io::Result<()> {
     Ok(())
 }
 // ANCHOR_END: main
+
+#[cfg(not(unix))]
+fn main() {
+    harness::platform::needs(
+        harness::platform::UNIX,
+        "it reports the signal that killed a worker process, and Windows has no signals",
+    )
+}

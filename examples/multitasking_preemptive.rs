@@ -7,6 +7,10 @@
 // output: mask CPU \d+
 // miri: skip asks which CPU it runs on (sched_getcpu), which Miri does not emulate
 
+// Off Linux, `main` is the one at the end, which says what this example
+// needs; the rest is compiled there too, unused.
+#![cfg_attr(not(target_os = "linux"), allow(dead_code, unused_imports))]
+
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 use std::{io, mem, thread};
@@ -15,6 +19,7 @@ const TICK: Duration = Duration::from_millis(10);
 const SPIN: Duration = Duration::from_millis(100);
 
 /// Restricts the calling thread to one CPU (Linux).
+#[cfg(target_os = "linux")]
 fn pin_to(cpu: usize) -> io::Result<()> {
     // SAFETY: `set` is a plain bit set that lives for the whole call.
     unsafe {
@@ -27,6 +32,7 @@ fn pin_to(cpu: usize) -> io::Result<()> {
     }
 }
 
+#[cfg(target_os = "linux")]
 // ANCHOR: main
 fn main() -> io::Result<()> {
     // SAFETY: sched_getcpu takes no arguments; it returns -1 on failure.
@@ -59,3 +65,11 @@ fn main() -> io::Result<()> {
     })
 }
 // ANCHOR_END: main
+
+#[cfg(not(target_os = "linux"))]
+fn main() {
+    harness::platform::needs(
+        harness::platform::LINUX,
+        "it pins two threads to one CPU with sched_setaffinity",
+    )
+}

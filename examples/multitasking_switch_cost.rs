@@ -8,6 +8,10 @@
 // output: test-args --quick
 // miri: skip pins threads to CPUs through libc, which Miri does not emulate
 
+// Off Linux, `main` is the one at the end, which says what this example
+// needs; the rest is compiled there too, unused.
+#![cfg_attr(not(target_os = "linux"), allow(dead_code, unused_imports))]
+
 use harness::Harness;
 use std::hint::black_box;
 use std::sync::Arc;
@@ -17,6 +21,7 @@ use std::{io, mem, thread};
 use tokio::sync::Notify;
 
 /// Restricts the calling thread to one CPU (Linux).
+#[cfg(target_os = "linux")]
 fn pin_to(cpu: usize) -> io::Result<()> {
     // SAFETY: `set` is a plain bit set that lives for the whole call.
     unsafe {
@@ -30,6 +35,7 @@ fn pin_to(cpu: usize) -> io::Result<()> {
 }
 
 /// Context switches of the calling thread so far, as the kernel counts them.
+#[cfg(target_os = "linux")]
 fn switches() -> u64 {
     // SAFETY: getrusage fills in the struct we hand it.
     let usage = unsafe {
@@ -40,6 +46,7 @@ fn switches() -> u64 {
     (usage.ru_nvcsw + usage.ru_nivcsw) as u64
 }
 
+#[cfg(target_os = "linux")]
 // ANCHOR: threads
 /// Two threads hand a turn back and forth `n` times with park and unpark.
 /// Returns the time per hand-over and the kernel's context switches per
@@ -113,6 +120,7 @@ fn call(x: u32) -> u32 {
     black_box(x) + 1
 }
 
+#[cfg(target_os = "linux")]
 // ANCHOR: main
 fn main() {
     let h = Harness::from_args("multitasking_switch_cost");
@@ -138,3 +146,11 @@ fn main() {
     println!("{over_task:36}\n{over_call:36}");
 }
 // ANCHOR_END: main
+
+#[cfg(not(target_os = "linux"))]
+fn main() {
+    harness::platform::needs(
+        harness::platform::LINUX,
+        "it pins threads to one CPU with sched_setaffinity and counts their context switches with getrusage(RUSAGE_THREAD)",
+    )
+}

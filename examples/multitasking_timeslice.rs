@@ -9,6 +9,10 @@
 // output: test-args --quick
 // miri: skip asks which CPU it runs on (sched_getcpu), which Miri does not emulate
 
+// Off Linux, `main` is the one at the end, which says what this example
+// needs; the rest is compiled there too, unused.
+#![cfg_attr(not(target_os = "linux"), allow(dead_code, unused_imports))]
+
 use harness::Harness;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -19,6 +23,7 @@ use std::{io, mem, process, thread};
 const GAP: Duration = Duration::from_micros(100);
 
 /// Restricts the calling thread to one CPU (Linux).
+#[cfg(target_os = "linux")]
 fn pin_to(cpu: usize) -> io::Result<()> {
     // SAFETY: `set` is a plain bit set that lives for the whole call.
     unsafe {
@@ -57,6 +62,7 @@ fn work(chunks: u32) -> Vec<(Instant, Instant)> {
 /// One run: for each of its three threads, the intervals it ran in.
 type Run = Vec<Vec<(Instant, Instant)>>;
 
+#[cfg(target_os = "linux")]
 // ANCHOR: run
 /// Runs `work(chunks)` on three threads, pinned to one CPU or free.
 fn run(pinned: Option<usize>, chunks: u32) -> Run {
@@ -108,6 +114,7 @@ fn slice_length(run: &Run) -> Duration {
 }
 // ANCHOR_END: run
 
+#[cfg(target_os = "linux")]
 fn main() {
     let h = Harness::from_args("multitasking_timeslice");
     let chunks = if h.is_quick() { 200 } else { 30_000 };
@@ -144,4 +151,12 @@ fn main() {
             println!("  {mode} {name}: {}", list.join(" "));
         }
     }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn main() {
+    harness::platform::needs(
+        harness::platform::LINUX,
+        "it pins three threads to one CPU with sched_setaffinity",
+    )
 }

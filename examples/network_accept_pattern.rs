@@ -13,6 +13,7 @@ use tokio::time::{sleep, timeout};
 use tokio_util::sync::CancellationToken;
 
 /// Lowers this process's soft limit on open files to `soft`.
+#[cfg(unix)]
 fn lower_open_file_limit(soft: libc::rlim_t) -> io::Result<()> {
     let mut lim = libc::rlimit {
         rlim_cur: 0,
@@ -28,6 +29,15 @@ fn lower_open_file_limit(soft: libc::rlim_t) -> io::Result<()> {
         return Err(io::Error::last_os_error());
     }
     Ok(())
+}
+
+/// Windows has no `setrlimit`: there the example stops before it starts.
+#[cfg(not(unix))]
+fn lower_open_file_limit(_soft: u64) -> io::Result<()> {
+    harness::platform::needs(
+        harness::platform::UNIX,
+        "it lowers its limit on open files with setrlimit, to run out of them",
+    )
 }
 
 /// Where `accept` reports a failure, so that `main` knows when to give the

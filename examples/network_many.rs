@@ -14,6 +14,7 @@ const WANTED: usize = 3_000;
 /// Connects in flight at once: fewer than the listen backlog (128 on Linux).
 const CONNECTING: usize = 100;
 
+#[cfg(target_os = "linux")]
 // ANCHOR: rlimit
 /// Raises the soft limit on open file descriptors to the hard limit and
 /// returns the new soft limit.
@@ -34,6 +35,16 @@ fn raise_fd_limit() -> std::io::Result<u64> {
     Ok(lim.rlim_cur)
 }
 // ANCHOR_END: rlimit
+
+/// Elsewhere the example stops before it starts: Windows has no `setrlimit`,
+/// and macOS refuses a soft limit of "unlimited", its usual hard limit.
+#[cfg(not(target_os = "linux"))]
+fn raise_fd_limit() -> std::io::Result<u64> {
+    harness::platform::needs(
+        harness::platform::LINUX,
+        "it sets its limit on open files to the hard limit, which macOS refuses while that is unlimited",
+    )
+}
 
 // ANCHOR: main
 #[tokio::main(flavor = "current_thread")] // one thread does all of it

@@ -4,9 +4,14 @@
 
 // miri: skip opens TCP sockets and raises a signal through libc
 
+// Off Unix, `main` is the one at the end, which says what this example
+// needs; the rest is compiled there too, unused.
+#![cfg_attr(not(unix), allow(dead_code, unused_imports))]
+
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
+#[cfg(unix)]
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
 use tokio::task::{JoinError, JoinSet};
@@ -85,6 +90,7 @@ fn reaped(done: Result<(), JoinError>) -> usize {
 }
 // ANCHOR_END: accept
 
+#[cfg(unix)]
 // ANCHOR: main
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
@@ -125,3 +131,11 @@ async fn main() -> std::io::Result<()> {
     Ok(())
 }
 // ANCHOR_END: main
+
+#[cfg(not(unix))]
+fn main() {
+    harness::platform::needs(
+        harness::platform::UNIX,
+        "it shuts down on SIGTERM, a Unix signal",
+    )
+}

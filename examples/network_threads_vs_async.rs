@@ -8,6 +8,10 @@
 // output: test-args --quick
 // miri: skip measurement: opens thousands of TCP sockets and threads
 
+// Off Linux, `main` is the one at the end, which says what this example
+// needs; the rest is compiled there too, unused.
+#![cfg_attr(not(target_os = "linux"), allow(dead_code, unused_imports))]
+
 use harness::{Figure, Harness, Unit};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -45,6 +49,7 @@ struct Load {
 }
 
 /// Raises the soft limit on open files to the hard limit; returns it.
+#[cfg(target_os = "linux")]
 fn raise_fd_limit() -> u64 {
     let mut lim = libc::rlimit {
         rlim_cur: 0,
@@ -162,6 +167,7 @@ fn with_tasks(rt: &Runtime, n: usize, m: usize) -> std::io::Result<Load> {
 }
 // ANCHOR_END: tasks
 
+#[cfg(target_os = "linux")]
 // ANCHOR: main
 fn main() {
     let h = Harness::from_args("network_threads_vs_async");
@@ -215,3 +221,11 @@ fn main() {
     }
 }
 // ANCHOR_END: main
+
+#[cfg(not(target_os = "linux"))]
+fn main() {
+    harness::platform::needs(
+        harness::platform::LINUX,
+        "it reads its resident memory from /proc/self/status",
+    )
+}

@@ -2,10 +2,16 @@
 
 // miri: skip starts itself as a child process, which Miri cannot do
 
+// Off Unix, `main` is the one at the end, which says what this example
+// needs; the rest is compiled there too, unused.
+#![cfg_attr(not(unix), allow(dead_code, unused_imports))]
+
+#[cfg(unix)]
 use std::os::unix::process::ExitStatusExt;
 use std::process::{self, Command};
 use std::{env, io};
 
+#[cfg(unix)]
 // ANCHOR: main
 fn main() -> io::Result<()> {
     match env::args().nth(1).as_deref() {
@@ -32,3 +38,11 @@ fn main() -> io::Result<()> {
     Ok(())
 }
 // ANCHOR_END: main
+
+#[cfg(not(unix))]
+fn main() {
+    harness::platform::needs(
+        harness::platform::UNIX,
+        "it reports the signal that killed a child process, and Windows has no signals",
+    )
+}

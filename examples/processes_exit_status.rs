@@ -2,16 +2,23 @@
 
 // miri: skip starts child processes, which Miri cannot do
 
+// Off Unix, `main` is the one at the end, which says what this example
+// needs; the rest is compiled there too, unused.
+#![cfg_attr(not(unix), allow(dead_code, unused_imports))]
+
+#[cfg(unix)]
 use std::os::unix::process::ExitStatusExt;
 use std::process::{self, Command, ExitStatus};
 use std::{env, io, thread, time::Duration};
 
+#[cfg(unix)]
 fn report(what: &str, status: ExitStatus) {
     println!("{what}");
     println!("  {status}: success {}", status.success());
     println!("  code {:?}, signal {:?}", status.code(), status.signal());
 }
 
+#[cfg(unix)]
 // ANCHOR: main
 fn main() -> io::Result<()> {
     match env::args().nth(1).as_deref() {
@@ -37,3 +44,11 @@ fn main() -> io::Result<()> {
     Ok(())
 }
 // ANCHOR_END: main
+
+#[cfg(not(unix))]
+fn main() {
+    harness::platform::needs(
+        harness::platform::UNIX,
+        "it runs the Unix programs true and sh, and reports the signal that killed a child process",
+    )
+}

@@ -3,8 +3,13 @@
 
 // miri: skip calls fork through libc, which Miri does not emulate
 
+// Off Unix, `main` is the one at the end, which says what this example
+// needs; the rest is compiled there too, unused.
+#![cfg_attr(not(unix), allow(dead_code, unused_imports))]
+
 use std::io::{self, Write};
 
+#[cfg(unix)]
 // ANCHOR: main
 fn main() -> io::Result<()> {
     let mut value = Box::new(1_u64); // on the heap
@@ -39,3 +44,11 @@ fn main() -> io::Result<()> {
     }
 }
 // ANCHOR_END: main
+
+#[cfg(not(unix))]
+fn main() {
+    harness::platform::needs(
+        harness::platform::UNIX,
+        "it calls fork, which Windows does not have",
+    )
+}

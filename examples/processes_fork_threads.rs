@@ -3,7 +3,12 @@
 
 // miri: skip calls fork through libc and reads /proc, which Miri does not emulate
 
+// Off Linux, `main` is the one at the end, which says what this example
+// needs; the rest is compiled there too, unused.
+#![cfg_attr(not(target_os = "linux"), allow(dead_code, unused_imports))]
+
 use std::io::{self, Read};
+#[cfg(unix)]
 use std::os::fd::AsRawFd;
 use std::sync::{Mutex, mpsc};
 use std::{fs, thread};
@@ -14,6 +19,7 @@ fn threads_of(pid: &str) -> usize {
     fs::read_dir(format!("/proc/{pid}/task")).map_or(0, |dir| dir.count())
 }
 
+#[cfg(target_os = "linux")]
 // ANCHOR: main
 fn main() -> io::Result<()> {
     let (locked, is_locked) = mpsc::channel();
@@ -63,3 +69,11 @@ fn main() -> io::Result<()> {
     Ok(())
 }
 // ANCHOR_END: main
+
+#[cfg(not(target_os = "linux"))]
+fn main() {
+    harness::platform::needs(
+        harness::platform::LINUX,
+        "it calls fork, and counts each process's threads in /proc/PID/task",
+    )
+}

@@ -4,6 +4,10 @@
 // output: mask wrote \d+
 // miri: skip starts child processes, which Miri cannot do
 
+// Off Unix, `main` is the one at the end, which says what this example
+// needs; the rest is compiled there too, unused.
+#![cfg_attr(not(unix), allow(dead_code, unused_imports))]
+
 use std::io::{self, Write};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -17,6 +21,7 @@ fn cat() -> io::Result<Child> {
     Command::new("cat").stdin(piped()).stdout(piped()).spawn()
 }
 
+#[cfg(unix)]
 // ANCHOR: main
 fn main() -> io::Result<()> {
     let data: Vec<u8> = (0..TOTAL).map(|i| (i % 251) as u8).collect();
@@ -58,3 +63,8 @@ fn main() -> io::Result<()> {
     Ok(())
 }
 // ANCHOR_END: main
+
+#[cfg(not(unix))]
+fn main() {
+    harness::platform::needs(harness::platform::UNIX, "it runs the Unix program cat")
+}

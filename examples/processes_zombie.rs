@@ -2,6 +2,10 @@
 
 // miri: skip starts child processes, which Miri cannot do
 
+// Off Linux, `main` is the one at the end, which says what this example
+// needs; the rest is compiled there too, unused.
+#![cfg_attr(not(target_os = "linux"), allow(dead_code, unused_imports))]
+
 use std::process::{self, Command};
 use std::time::{Duration, Instant};
 use std::{env, fs, io, thread};
@@ -12,6 +16,7 @@ fn state(pid: u32) -> Option<char> {
     stat.rsplit_once(')')?.1.trim_start().chars().next() // after "pid (name)"
 }
 
+#[cfg(target_os = "linux")]
 // ANCHOR: main
 fn main() -> io::Result<()> {
     match env::args().nth(1).as_deref() {
@@ -50,3 +55,11 @@ fn main() -> io::Result<()> {
     Ok(())
 }
 // ANCHOR_END: main
+
+#[cfg(not(target_os = "linux"))]
+fn main() {
+    harness::platform::needs(
+        harness::platform::LINUX,
+        "it reads a child's state in /proc/PID/stat to see it as a zombie",
+    )
+}

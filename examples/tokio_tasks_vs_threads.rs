@@ -11,14 +11,27 @@
 use harness::{Figure, Harness, Unit};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
+use std::thread;
 use std::time::{Duration, Instant};
-use std::{fs, thread};
+
+#[cfg(target_os = "linux")]
+use std::fs;
 
 /// Resident memory of this process in KiB, from /proc/self/status (Linux).
+#[cfg(target_os = "linux")]
 fn rss_kib() -> Option<u64> {
     let status = fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Elsewhere there is no /proc: the example stops at its first reading.
+#[cfg(not(target_os = "linux"))]
+fn rss_kib() -> Option<u64> {
+    harness::platform::needs(
+        harness::platform::LINUX,
+        "it reads its resident memory (VmRSS) from /proc/self/status",
+    )
 }
 
 /// Resident memory before a run. The heap first gives the memory that
