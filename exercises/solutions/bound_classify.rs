@@ -41,6 +41,7 @@ pub fn measure<T>(job: impl FnOnce() -> T) -> (T, Times) {
 }
 
 /// The calling thread's CPU time so far: user plus system (Linux).
+#[cfg(target_os = "linux")]
 fn thread_cpu_time() -> Duration {
     // SAFETY: `rusage` is plain data, for which all zeros is a valid value,
     // and getrusage only writes into the struct it is lent.
@@ -56,6 +57,12 @@ fn thread_cpu_time() -> Duration {
         Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
     };
     time(usage.ru_utime) + time(usage.ru_stime)
+}
+
+/// Only Linux has `RUSAGE_THREAD`: elsewhere `measure` cannot work.
+#[cfg(not(target_os = "linux"))]
+fn thread_cpu_time() -> Duration {
+    panic!("measuring one thread's CPU time needs Linux: getrusage(RUSAGE_THREAD)")
 }
 
 /// Classifies a job from its times. `threads` is how many threads ran the

@@ -1,5 +1,9 @@
 //! Solution: run a closure pinned to one CPU (Linux).
 
+// sched_getaffinity, sched_setaffinity and sched_getcpu are Linux's own:
+// elsewhere this module is left out.
+#![cfg(target_os = "linux")]
+
 use std::{io, mem, panic, thread};
 
 /// The CPUs the calling thread may run on, in increasing order.

@@ -72,6 +72,10 @@ fn nothing_to_judge() {
 
 #[test]
 #[cfg_attr(miri, ignore = "measures CPU time with getrusage")]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "needs Linux: measures one thread's CPU time with getrusage(RUSAGE_THREAD)"
+)]
 fn measure_returns_the_result_and_wall_time() {
     let (value, t) = measure(|| {
         thread::sleep(ms(30));
@@ -87,6 +91,10 @@ fn measure_returns_the_result_and_wall_time() {
 
 #[test]
 #[cfg_attr(miri, ignore = "measures CPU time with getrusage")]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "needs Linux: measures one thread's CPU time with getrusage(RUSAGE_THREAD)"
+)]
 fn sleeping_is_io_bound() {
     let (_, t) = measure(|| thread::sleep(ms(50)));
     assert_eq!(classify(t, 1), Some(Bound::Io), "{t:?}");
@@ -104,6 +112,10 @@ impl Drop for StopOnDrop<'_> {
 
 #[test]
 #[cfg_attr(miri, ignore = "measures CPU time with getrusage")]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "needs Linux: measures one thread's CPU time with getrusage(RUSAGE_THREAD)"
+)]
 fn other_threads_cpu_time_does_not_count() {
     // Another thread burns CPU while the measured thread sleeps. Only the
     // measured thread's CPU time belongs in the result: RUSAGE_THREAD.
@@ -124,6 +136,10 @@ fn other_threads_cpu_time_does_not_count() {
 
 #[test]
 #[cfg_attr(miri, ignore = "measures CPU time with getrusage")]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "needs Linux: measures one thread's CPU time with getrusage(RUSAGE_THREAD)"
+)]
 fn computing_uses_cpu_time() {
     let (sum, t) =
         measure(|| (0..5_000_000_u64).fold(0_u64, |acc, i| acc.wrapping_add(black_box(i))));

@@ -1,5 +1,8 @@
 //! Tests for the exercise `multitasking_pinned` (Linux).
 
+// They pin threads with Linux's own calls: elsewhere there are none.
+#![cfg(target_os = "linux")]
+
 // miri: skip its tests pin threads to CPUs through libc, which Miri does not emulate
 
 use std::io::ErrorKind;

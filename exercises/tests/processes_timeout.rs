@@ -1,5 +1,9 @@
 //! Tests for the exercise `processes_timeout`.
 
+// They run Unix programs (true, sh, sleep) and check the signal that ended
+// them: elsewhere there are none.
+#![cfg(unix)]
+
 // miri: skip its tests start child processes, which Miri cannot do
 
 use std::io;
