@@ -1,7 +1,7 @@
 //! Running examples, recording their output, and checking it stays current.
 //!
 //! An example declares what in its output may differ between runs with
-//! directive comments (see CONTRIBUTING.md, "Declaring nondeterminism"):
+//! directive comments (the table in STYLE.md, *Directives*):
 //!
 //! ```text
 //! // output: unordered            lines may come in any order

@@ -26,7 +26,9 @@ mod fence;
 mod figures;
 mod measure;
 mod pins;
+mod playground;
 mod process;
+mod published;
 mod python;
 mod quotes;
 mod record;
@@ -133,6 +135,9 @@ pub struct RecordArgs {
     /// Only the figures drawn from recorded outputs
     #[arg(long, group = "kind", conflicts_with = "names")]
     pub figures: bool,
+    /// Only the list of published pages and heading ids (adds new ones)
+    #[arg(long, group = "kind", conflicts_with = "names")]
+    pub ids: bool,
     /// Only the report of `measure` shown in chapter 22 (takes minutes; run it
     /// on an idle machine)
     #[arg(long, group = "kind", conflicts_with = "names")]
@@ -189,6 +194,16 @@ const STEPS: &[Step] = &[
         run: outputs,
     },
     Step {
+        name: "examples and exercises compile for macOS and Windows",
+        slow: false,
+        run: other_platforms,
+    },
+    Step {
+        name: "Run buttons run: every runnable block fits the Rust Playground",
+        slow: false,
+        run: playground::check,
+    },
+    Step {
         name: "figures drawn from recordings are current",
         slow: false,
         run: figures::check,
@@ -214,9 +229,13 @@ const STEPS: &[Step] = &[
         run: checkers::loom,
     },
     Step {
-        name: "book builds cleanly; links, fragments and math check out",
+        name: "book builds cleanly; links, fragments and math check out; published pages and headings still resolve",
         slow: false,
-        run: || book::build().and_then(|site| book::check_site(&site)),
+        run: || {
+            let site = book::build()?;
+            book::check_site(&site)?;
+            published::check(&site)
+        },
     },
     Step {
         name: "links into the docs resolve; quotes of the docs are word for word",
@@ -344,6 +363,37 @@ fn lints() -> Result<(), String> {
     ])
 }
 
+/// The examples and exercises checked (not built: that needs no linker) for
+/// the other platforms readers have, the targets rust-toolchain.toml lists.
+/// An example that cannot run there still compiles, and says what it needs.
+fn other_platforms() -> Result<(), String> {
+    let targets = pins::targets()?;
+    if targets.is_empty() {
+        return Err("rust-toolchain.toml lists no targets to check the examples against".into());
+    }
+    for target in &targets {
+        for package in [
+            &["--package", "concurrency-in-rust", "--examples"][..],
+            &[
+                "--package",
+                "exercises",
+                "--all-targets",
+                "--features",
+                "solutions",
+            ],
+        ] {
+            let mut args = vec!["check", "--quiet", "--target", target.as_str()];
+            args.extend(package);
+            let mut cmd = util::cargo_command();
+            cmd.args(&args)
+                .current_dir(util::root())
+                .env("RUSTFLAGS", "-D warnings");
+            process::run(&mut cmd).map_err(|e| format!("{target}: {e}"))?;
+        }
+    }
+    Ok(())
+}
+
 /// Examples and Python listings side by side: many of them mostly wait
 /// (timers, sockets, child processes), and each is designed to pass on a
 /// busy machine.
@@ -420,9 +470,15 @@ mod tests {
 
     #[test]
     fn help_lists_every_step() {
-        let help = cli().render_long_help().to_string();
+        // Help wraps long lines to the terminal's width.
+        let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let help = flat(&cli().render_long_help().to_string());
         for step in STEPS {
-            assert!(help.contains(step.name), "help leaves out {}", step.name);
+            assert!(
+                help.contains(&flat(step.name)),
+                "help leaves out {}",
+                step.name
+            );
         }
     }
 }

@@ -81,6 +81,24 @@ pub fn check() -> Result<(), String> {
     Ok(())
 }
 
+/// The other platforms' targets rust-toolchain.toml lists, which the test
+/// checks the examples against.
+pub fn targets() -> Result<Vec<String>, String> {
+    let toolchain: toml::Table = read(&root().join("rust-toolchain.toml"))?
+        .parse()
+        .map_err(|e| format!("rust-toolchain.toml: {e}"))?;
+    Ok(toolchain
+        .get("toolchain")
+        .and_then(|t| t.get("targets"))
+        .and_then(|v| v.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
 /// rustup installs the components and targets rust-toolchain.toml lists
 /// only when it installs the toolchain; on a machine that had the toolchain
 /// already (a CI image, a reader's laptop) they may be missing: a missing

@@ -54,11 +54,12 @@
 //!   programs by the suite, so nothing else is known to run, or how long it
 //!   takes. Code typed into the chapter is fine: rustdoc runs it as a doctest
 //!   (`tests/build.rs`);
-//! - takes longer than [`RUN_BUDGET`] in the suite's debug build, run here
-//!   without arguments as the Playground runs it (the best of two runs, so
-//!   that a busy machine does not fail the check). The budget leaves the
-//!   Playground most of its 10 s for building on shared machines; the
-//!   slowest runnable example took 0.6 s on a 2-CPU machine.
+//! - does not finish within the Playground's 10 s in the suite's debug
+//!   build, run here without arguments as the Playground runs it. (An
+//!   example over [`RUN_BUDGET`], which leaves the Playground most of its
+//!   10 s for building, is reported but does not fail the check: a test
+//!   never fails on timing. The slowest runnable example took 0.6 s on a
+//!   2-CPU machine.)
 //!
 //! Memory and threads are not checked: the runnable examples use a few MiB
 //! and at most a dozen threads, far from 512 MiB and 512 tasks.
@@ -70,7 +71,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
-/// The longest a runnable example may take in a debug build here.
+/// The longest a runnable example should take in a debug build here.
 const RUN_BUDGET: Duration = Duration::from_secs(3);
 /// The Playground's limit for building and running one request.
 const PLAYGROUND_LIMIT_SECS: u64 = 10;
@@ -170,10 +171,6 @@ static OS_PATTERNS: LazyLock<Vec<(Regex, &str)>> = LazyLock::new(|| {
 
 /// `cargo xtask test`: no block with a Run button runs something that cannot
 /// run on the Playground (see the module's documentation).
-#[allow(
-    dead_code,
-    reason = "until main.rs's test steps call it; remove this attribute then"
-)]
 pub fn check() -> Result<(), String> {
     let root = root();
     let crates = playground_crates(&read(&root.join("theme/head.hbs"))?)?;
@@ -215,9 +212,8 @@ pub fn check() -> Result<(), String> {
     }
     if problems.is_empty() {
         eprintln!(
-            "    {buttons} Run buttons, {} examples, each under {}s in debug",
-            timed.len(),
-            RUN_BUDGET.as_secs()
+            "    {buttons} Run buttons, {} examples, each within the Playground's {PLAYGROUND_LIMIT_SECS}s",
+            timed.len()
         );
         Ok(())
     } else {
@@ -231,37 +227,41 @@ pub fn check() -> Result<(), String> {
 }
 
 /// Runs every example a Run button runs (debug build, no arguments) and
-/// reports those over [`RUN_BUDGET`] in the better of two runs.
+/// notes those over [`RUN_BUDGET`].
 fn run_times(timed: &BTreeMap<String, Vec<String>>) -> Result<Vec<String>, String> {
     let names: Vec<&str> = timed.keys().map(String::as_str).collect();
     crate::examples::build(false, &names)?;
     let limit = Duration::from_secs(PLAYGROUND_LIMIT_SECS);
+    let entries: Vec<(&String, &Vec<String>)> = timed.iter().collect();
+    // Side by side, like the examples step: the times are a report, and only
+    // the Playground's own limit (a hang, or work far too big) fails.
+    let runs = crate::util::parallel_map(&entries, |(name, _)| {
+        let started = Instant::now();
+        let run = std::process::Command::new(crate::examples::binary(name, false));
+        crate::process::captured(run, name, limit).map(|_| started.elapsed())
+    });
     let mut problems = Vec::new();
-    for (name, blocks) in timed {
-        let binary = crate::examples::binary(name, false);
-        let mut best = Duration::MAX;
-        for _ in 0..2 {
-            let started = Instant::now();
-            let run = std::process::Command::new(&binary);
-            if let Err(e) = crate::process::captured(run, name, limit) {
-                best = limit;
-                problems.push(format!("{}: {e}", blocks.join(", ")));
-                break;
-            }
-            best = best.min(started.elapsed());
-            if best <= RUN_BUDGET {
-                break;
-            }
+    let mut slow = Vec::new();
+    for ((name, blocks), run) in entries.into_iter().zip(runs) {
+        match run {
+            Err(e) => problems.push(format!("{}: {e}", blocks.join(", "))),
+            Ok(took) if took > RUN_BUDGET => slow.push(format!(
+                "examples/{name}.rs ({:.1}s, {})",
+                took.as_secs_f64(),
+                blocks.join(", ")
+            )),
+            Ok(_) => {}
         }
-        if best > RUN_BUDGET && best < limit {
-            problems.push(format!(
-                "{}: examples/{name}.rs takes {:.1}s in a debug build here, over the \
-                 budget of {}s (the Playground has {PLAYGROUND_LIMIT_SECS}s to build and run it)",
-                blocks.join(", "),
-                best.as_secs_f64(),
-                RUN_BUDGET.as_secs()
-            ));
-        }
+    }
+    if !slow.is_empty() {
+        // Timing on a shared machine is no ground to fail a test; it is
+        // ground to look.
+        eprintln!(
+            "    note: over {}s in a debug build here (the Playground has {PLAYGROUND_LIMIT_SECS}s \
+             to build and run): {}",
+            RUN_BUDGET.as_secs(),
+            slow.join("; ")
+        );
     }
     Ok(problems)
 }

@@ -8,7 +8,7 @@ use crate::util::{root, write};
 use std::process::Command;
 use std::time::Duration;
 
-/// `cargo xtask record [--python | --listings | --figures | --measure] [NAME...]`
+/// `cargo xtask record [--python | --listings | --figures | --ids | --measure] [NAME...]`
 pub fn record(args: &RecordArgs) -> Result<(), String> {
     let names = &args.names;
     if args.measure {
@@ -16,6 +16,9 @@ pub fn record(args: &RecordArgs) -> Result<(), String> {
     }
     if args.figures {
         return crate::figures::redraw();
+    }
+    if args.ids {
+        return crate::published::record();
     }
     if args.listings {
         return record_listings(names);
