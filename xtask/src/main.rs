@@ -63,8 +63,11 @@ enum Cmd {
     /// Run every check below (what CI runs)
     Test {
         /// Leave out the slow checks (marked "slow" below)
-        #[arg(long)]
+        #[arg(long, conflicts_with = "only")]
         fast: bool,
+        /// Run only these checks (their ids below, comma-separated)
+        #[arg(long, value_delimiter = ',', value_parser = clap::builder::PossibleValuesParser::new(STEPS.iter().map(|s| s.id)))]
+        only: Vec<String>,
     },
     /// Re-record outputs into listings/output/: every example, every Python
     /// listing (with the pinned CPython) and the machine description, or
@@ -150,6 +153,8 @@ pub struct RecordArgs {
 /// One step of `cargo xtask test`. The table below is the list of checks:
 /// `cargo xtask help` prints it, and `test` runs it, in this order.
 struct Step {
+    /// What `test --only` calls it.
+    id: &'static str,
     name: &'static str,
     /// Left out by `--fast`.
     slow: bool,
@@ -159,77 +164,92 @@ struct Step {
 /// Every check, in the order that fails fastest on the commonest mistakes.
 const STEPS: &[Step] = &[
     Step {
+        id: "pins",
         name: "pinned versions agree",
         slow: false,
         run: pins::check,
     },
     Step {
+        id: "chapters",
         name: "chapters: includes, anchors and outputs",
         slow: false,
         run: book::check_sources,
     },
     Step {
+        id: "docs",
         name: "contributor docs: CONTRIBUTING short, its recipes agree with the PR template",
         slow: false,
         run: docs::check,
     },
     Step {
+        id: "notes",
         name: "quotes of the notes are exact (claims index, every page)",
         slow: false,
         run: claims::check,
     },
     Step {
+        id: "fmt",
         name: "formatting (cargo fmt --check)",
         slow: false,
         run: || util::cargo(&["fmt", "--all", "--check"]),
     },
     Step {
+        id: "clippy",
         name: "lints (cargo clippy -D warnings)",
         slow: false,
         run: lints,
     },
     Step {
+        id: "outputs",
         name: "examples and Python listings run and match their recorded output",
         slow: false,
         run: outputs,
     },
     Step {
+        id: "platforms",
         name: "examples and exercises compile for macOS and Windows",
         slow: false,
         run: other_platforms,
     },
     Step {
+        id: "playground",
         name: "Run buttons run: every runnable block fits the Rust Playground",
         slow: false,
         run: playground::check,
     },
     Step {
+        id: "figures",
         name: "figures drawn from recordings are current",
         slow: false,
         run: figures::check,
     },
     Step {
+        id: "prose",
         name: "measurements: every figure parses; the prose agrees with the recordings",
         slow: false,
         run: || values::check().and_then(|()| measure::check()),
     },
     Step {
+        id: "doctests",
         name: "doctests, compile-fail listings, exercise solutions",
         slow: false,
         run: || util::cargo_test(&["--workspace", "--features", "exercises/solutions"]),
     },
     Step {
+        id: "starters",
         name: "exercise starters compile against their tests",
         slow: false,
         run: || util::cargo(&["test", "--package", "exercises", "--no-run", "--quiet"]),
     },
     Step {
+        id: "loom",
         name: "loom models of the hand-built primitives",
         slow: false,
         run: checkers::loom,
     },
     Step {
-        name: "book builds cleanly; links, fragments and math check out; published pages and headings still resolve",
+        id: "book",
+        name: "book builds cleanly; links, fragments, math and published ids check out",
         slow: false,
         run: || {
             let site = book::build()?;
@@ -238,21 +258,25 @@ const STEPS: &[Step] = &[
         },
     },
     Step {
+        id: "links",
         name: "links into the docs resolve; quotes of the docs are word for word",
         slow: false,
         run: apilinks::check,
     },
     Step {
+        id: "browser",
         name: "the book in a browser (Chromium, axe-core, Lighthouse)",
         slow: true,
-        run: browser::check,
+        run: || book::build().and_then(|_| browser::check()),
     },
     Step {
+        id: "miri",
         name: "examples and exercise solutions under Miri",
         slow: true,
         run: || checkers::miri(&[]),
     },
     Step {
+        id: "tsan",
         name: "threaded examples under ThreadSanitizer",
         slow: true,
         run: || checkers::tsan(&[]),
@@ -261,14 +285,16 @@ const STEPS: &[Step] = &[
 
 /// The steps, as `cargo xtask help` lists them.
 fn steps_help() -> String {
-    let mut text = String::from("The checks `cargo xtask test` runs, in order:\n");
+    let mut text = String::from(
+        "The checks `cargo xtask test` runs, in order (`test --only ID,...` runs some):\n",
+    );
     for (i, step) in STEPS.iter().enumerate() {
         let slow = if step.slow {
             "  (slow: not with --fast)"
         } else {
             ""
         };
-        text += &format!("  {:>2}. {}{slow}\n", i + 1, step.name);
+        text += &format!("  {:>2}. {:<12}{}{slow}\n", i + 1, step.id, step.name);
     }
     text
 }
@@ -286,7 +312,7 @@ fn main() -> ExitCode {
     let result = match command {
         Cmd::Serve => book::serve(),
         Cmd::Build => book::build().map(|_| ()),
-        Cmd::Test { fast } => test(fast),
+        Cmd::Test { fast, only } => test(fast, &only),
         Cmd::Record(args) => record::record(&args),
         Cmd::Tools => tools::ensure().map(|_| ()),
         Cmd::Measure { quick } => measure::measure(quick),
@@ -312,11 +338,19 @@ fn main() -> ExitCode {
     }
 }
 
-/// `cargo xtask test`: every step of [`STEPS`] (the fast ones with `--fast`).
-fn test(fast: bool) -> Result<(), String> {
+/// `cargo xtask test`: every step of [`STEPS`] (the fast ones with
+/// `--fast`, the ones named with `--only`).
+fn test(fast: bool, only: &[String]) -> Result<(), String> {
     let started = Instant::now();
     let mut passed = 0;
-    for step in STEPS.iter().filter(|s| !(fast && s.slow)) {
+    let chosen = |s: &&Step| {
+        if only.is_empty() {
+            !(fast && s.slow)
+        } else {
+            only.iter().any(|id| id == s.id)
+        }
+    };
+    for step in STEPS.iter().filter(chosen) {
         let t = Instant::now();
         eprintln!("==> {}", step.name);
         if let Err(e) = (step.run)() {
@@ -437,6 +471,8 @@ mod tests {
             &["tools", "x"],
             &["prose", "x"],
             &["test", "--fats"],
+            &["test", "--only", "nothing"],
+            &["test", "--fast", "--only", "miri"],
             &["measure", "now"],
             &["flake-hunt", "--runs", "0"],
             &["record", "--figures", "threads_spawn"],
@@ -466,6 +502,12 @@ mod tests {
             parse(&["flake-hunt"]),
             Ok(Cmd::FlakeHunt { runs: 20 })
         ));
+    }
+
+    #[test]
+    fn step_ids_are_unique() {
+        let ids: std::collections::BTreeSet<&str> = STEPS.iter().map(|s| s.id).collect();
+        assert_eq!(ids.len(), STEPS.len());
     }
 
     #[test]
