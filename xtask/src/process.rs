@@ -12,7 +12,6 @@
 //! is an error only for [`Run::check`], which is what most callers want.
 use crate::util::root;
 use std::io::Read;
-use std::os::unix::process::CommandExt;
 use std::process::{Command, ExitStatus, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -82,8 +81,9 @@ impl Run {
         cmd.env_remove("RUST_BACKTRACE")
             .env_remove("RUST_LOG")
             .stdin(Stdio::null());
+        #[cfg(unix)]
         if timeout.is_some() {
-            cmd.process_group(0);
+            std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
         }
         let reader = if capture {
             let (reader, writer) =
@@ -120,7 +120,7 @@ impl Run {
             if let Some(limit) = timeout
                 && started.elapsed() > limit
             {
-                kill_group(child.id());
+                kill_group(&mut child);
                 let _ = child.wait();
                 return Err(format!(
                     "{label} did not finish within {}s (killed)",
@@ -133,7 +133,7 @@ impl Run {
             // A grandchild that kept the pipe open must not hang the check.
             Some(rx) => {
                 let bytes = rx.recv_timeout(Duration::from_secs(5)).map_err(|_| {
-                    kill_group(child.id());
+                    kill_group(&mut child);
                     format!("{label}: output pipe still open after exit")
                 })?;
                 String::from_utf8_lossy(&bytes).into_owned()
@@ -181,13 +181,20 @@ pub fn captured(cmd: Command, label: &str, timeout: Duration) -> Result<(bool, S
     Ok((done.ok(), done.output))
 }
 
-/// Kills the process group `pid` leads. (`kill -KILL -PID` would not do:
+/// Kills the process group `child` leads. (`kill -KILL -PID` would not do:
 /// procps' kill reads `-PID` as an option, exits 0 and kills nothing.)
-fn kill_group(pid: u32) {
+#[cfg(unix)]
+fn kill_group(child: &mut std::process::Child) {
     let _ = Command::new("kill")
-        .args(["-s", "KILL", "--", &format!("-{pid}")])
+        .args(["-s", "KILL", "--", &format!("-{}", child.id())])
         .stderr(Stdio::null())
         .status();
+}
+
+/// Elsewhere (Windows), there are no process groups: kills the child alone.
+#[cfg(not(unix))]
+fn kill_group(child: &mut std::process::Child) {
+    let _ = child.kill();
 }
 
 #[cfg(test)]
