@@ -350,6 +350,13 @@ fn test(fast: bool, only: &[String]) -> Result<(), String> {
             only.iter().any(|id| id == s.id)
         }
     };
+    if STEPS
+        .iter()
+        .filter(chosen)
+        .any(|s| matches!(s.id, "book" | "browser"))
+    {
+        tools::prepare_in_background();
+    }
     for step in STEPS.iter().filter(chosen) {
         let t = Instant::now();
         eprintln!("==> {}", step.name);
@@ -405,29 +412,30 @@ fn other_platforms() -> Result<(), String> {
     if targets.is_empty() {
         return Err("rust-toolchain.toml lists no targets to check the examples against".into());
     }
+    // One cargo for every target and package, so that it checks them side
+    // by side. xtask is checked too: serve, build and the rest work there
+    // (only the checks assume Linux).
+    let mut args = vec![
+        "check",
+        "--quiet",
+        "--package",
+        "concurrency-in-rust",
+        "--package",
+        "exercises",
+        "--package",
+        "xtask",
+        "--all-targets",
+        "--features",
+        "exercises/solutions",
+    ];
     for target in &targets {
-        for package in [
-            &["--package", "concurrency-in-rust", "--examples"][..],
-            &[
-                "--package",
-                "exercises",
-                "--all-targets",
-                "--features",
-                "solutions",
-            ],
-            // serve, build and the rest work there too (only the checks
-            // assume Linux).
-            &["--package", "xtask"],
-        ] {
-            let mut args = vec!["check", "--quiet", "--target", target.as_str()];
-            args.extend(package);
-            let mut cmd = util::cargo_command();
-            cmd.args(&args)
-                .current_dir(util::root())
-                .env("RUSTFLAGS", "-D warnings");
-            process::run(&mut cmd).map_err(|e| format!("{target}: {e}"))?;
-        }
+        args.extend(["--target", target.as_str()]);
     }
+    let mut cmd = util::cargo_command();
+    cmd.args(&args)
+        .current_dir(util::root())
+        .env("RUSTFLAGS", "-D warnings");
+    process::run(&mut cmd).map_err(|e| format!("{}: {e}", targets.join(", ")))?;
     Ok(())
 }
 
