@@ -347,17 +347,18 @@ if (process.env.BOOK_SKIP_LIGHTHOUSE) {
   });
   try {
     for (const page of KEY_PAGES) {
-      // The median of three runs per preset, as Lighthouse CI does: one run's
-      // performance score moves by a few points with whatever else the machine does.
+      // The gate takes the median of three runs, as Lighthouse CI does: one
+      // run's performance score moves by a few points with whatever else the
+      // machine does. The mobile preset, only reported, runs once.
       const scores = {};
-      for (const [preset, config] of [["desktop", desktop], ["mobile", undefined]]) {
+      for (const [preset, config, count] of [["desktop", desktop, 3], ["mobile", undefined, 1]]) {
         const runs = [];
-        for (let run = 0; run < 3; run += 1) {
+        for (let run = 0; run < count; run += 1) {
           const flags = { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] };
           const result = await lighthouse(base + page, flags, config);
           runs.push(Object.fromEntries(["performance", "accessibility"].map((c) => [c, Math.round(result.lhr.categories[c].score * 100)])));
         }
-        const median = (c) => runs.map((r) => r[c]).sort((a, b) => a - b)[1];
+        const median = (c) => runs.map((r) => r[c]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
         scores[preset] = { performance: median("performance"), accessibility: median("accessibility") };
       }
       report.lighthouse[page] = scores;
@@ -374,7 +375,7 @@ server.close();
 fs.writeFileSync(reportFile, JSON.stringify(report, null, 1));
 for (const [page, s] of Object.entries(report.lighthouse)) {
   console.log(`lighthouse ${page}: desktop performance ${s.desktop.performance}, accessibility ${s.desktop.accessibility}` +
-    ` (mobile, not gated: ${s.mobile.performance}, ${s.mobile.accessibility})`);
+    ` (mobile, one run, not gated: ${s.mobile.performance}, ${s.mobile.accessibility})`);
 }
 for (const [page, v] of Object.entries(report.axe)) {
   console.log(`axe ${page}: ${v.length} violation(s)${v.length ? ": " + v.map((x) => `${x.id} (${x.impact})`).join(", ") : ""}`);
