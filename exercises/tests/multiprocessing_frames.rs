@@ -51,7 +51,11 @@ fn encode_writes_a_little_endian_length_then_the_payload() {
 
 #[test]
 fn frames_round_trip_one_after_another() {
-    let payloads: Vec<Vec<u8>> = vec![b"hello".to_vec(), vec![], vec![0xff; 70_000], b"x".to_vec()];
+    // Miri interprets every byte the stream is collected from: a shorter payload
+    // (still longer than one byte of length) checks the same code, and
+    // `the_longest_allowed_frame_is_accepted` keeps a length past 16 bits.
+    let big = if cfg!(miri) { 300 } else { 70_000 };
+    let payloads: Vec<Vec<u8>> = vec![b"hello".to_vec(), vec![], vec![0xff; big], b"x".to_vec()];
     let stream: Vec<u8> = payloads.iter().flat_map(|p| encode_frame(p)).collect();
     let decoded = bounded(move || {
         let mut input = Cursor::new(stream);
