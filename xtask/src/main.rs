@@ -350,13 +350,6 @@ fn test(fast: bool, only: &[String]) -> Result<(), String> {
             only.iter().any(|id| id == s.id)
         }
     };
-    if STEPS
-        .iter()
-        .filter(chosen)
-        .any(|s| matches!(s.id, "book" | "browser"))
-    {
-        tools::prepare_in_background();
-    }
     for step in STEPS.iter().filter(chosen) {
         let t = Instant::now();
         eprintln!("==> {}", step.name);

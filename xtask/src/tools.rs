@@ -5,27 +5,10 @@ use crate::process::run;
 use crate::util::root;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
 
 /// Installs any pinned tool that is missing or at another version, and
-/// returns the directory holding their binaries. Runs once per process: a
-/// second caller (the test's book step, while [`prepare_in_background`]
-/// installs) waits for the first.
+/// returns the directory holding their binaries.
 pub fn ensure() -> Result<PathBuf, String> {
-    static ENSURED: OnceLock<Result<PathBuf, String>> = OnceLock::new();
-    ENSURED.get_or_init(install).clone()
-}
-
-/// Starts [`ensure`] on a thread of its own: on a fresh clone the tools
-/// take minutes to build, which `cargo xtask test` spends on its earlier
-/// steps instead of waiting at the book step.
-pub fn prepare_in_background() {
-    std::thread::spawn(|| {
-        let _ = ensure();
-    });
-}
-
-fn install() -> Result<PathBuf, String> {
     let pins = pins::load()?;
     let prefix = root().join("target/tools");
     let installed = std::fs::read_to_string(prefix.join(".crates.toml")).unwrap_or_default();
