@@ -31,6 +31,10 @@ pub fn ensure() -> Result<PathBuf, String> {
             ])
             .arg(&prefix)
             .arg(name)
+            // mdbook-katex asks for fat LTO, which makes the cold build
+            // link for a minute on one core; the book builds in seconds
+            // either way.
+            .env("CARGO_PROFILE_RELEASE_LTO", "false")
             .current_dir(root()))?;
     }
     Ok(prefix.join("bin"))
