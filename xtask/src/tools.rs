@@ -31,10 +31,6 @@ pub fn ensure() -> Result<PathBuf, String> {
             ])
             .arg(&prefix)
             .arg(name)
-            // mdbook-katex asks for fat LTO, which makes the cold build
-            // link for a minute on one core; the book builds in seconds
-            // either way.
-            .env("CARGO_PROFILE_RELEASE_LTO", "false")
             .current_dir(root()))?;
     }
     Ok(prefix.join("bin"))
