@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 pub fn serve() -> Result<(), String> {
-    let bin = tools::ensure()?;
+    let bin = tools::ensure(tools::Need::Serve)?;
     eprintln!("serving the book at http://localhost:3000 (live reload; Ctrl-C stops)");
     crate::process::run(with_preprocessor(tools::command(&bin, "mdbook")).args([
         "serve",
@@ -25,7 +25,7 @@ pub fn serve() -> Result<(), String> {
 /// Builds the book into `target/book`; any warning or error mdBook (or a
 /// preprocessor) logs fails the build, since mdBook itself exits 0 on some.
 pub fn build() -> Result<PathBuf, String> {
-    let bin = tools::ensure()?;
+    let bin = tools::ensure(tools::Need::Build)?;
     let out = with_preprocessor(tools::command(&bin, "mdbook"))
         .arg("build")
         .stdout(Stdio::piped())

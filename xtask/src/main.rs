@@ -314,7 +314,7 @@ fn main() -> ExitCode {
         Cmd::Build => book::build().map(|_| ()),
         Cmd::Test { fast, only } => test(fast, &only),
         Cmd::Record(args) => record::record(&args),
-        Cmd::Tools => tools::ensure().map(|_| ()),
+        Cmd::Tools => tools::ensure(tools::Need::Build).map(|_| ()),
         Cmd::Measure { quick } => measure::measure(quick),
         Cmd::Preprocess { supports: Some(_) } => Ok(()),
         Cmd::Preprocess { supports: None } => values::preprocess(),

@@ -1,37 +1,65 @@
 //! The book's tools (mdBook and mdbook-katex), built once from crates.io at
 //! the pinned versions into `target/tools/bin`.
+//!
+//! Building the book needs only mdBook's `search` feature. Its `serve` and
+//! `watch` features (an HTTP server, a file watcher: tokio, axum, notify) take
+//! about as long to compile again, so mdBook is built with them only when
+//! `cargo xtask serve` first asks for them. Both tools share one target
+//! directory, so the crates they have in common compile once.
 use crate::pins;
 use crate::process::run;
 use crate::util::root;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Installs any pinned tool that is missing or at another version, and
-/// returns the directory holding their binaries.
-pub fn ensure() -> Result<PathBuf, String> {
+/// What the book's tools must be able to do.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Need {
+    /// `mdbook build`
+    Build,
+    /// `mdbook serve`, with live reload
+    Serve,
+}
+
+/// What `cargo install` recorded of an installed crate: whether it is there
+/// at `version`, and whether it was built with its default features.
+fn installed(prefix: &Path, name: &str, version: &str) -> Option<bool> {
+    let text = std::fs::read_to_string(prefix.join(".crates2.json")).ok()?;
+    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let (_, entry) = json["installs"]
+        .as_object()?
+        .iter()
+        .find(|(key, _)| key.starts_with(&format!("{name} {version} ")))?;
+    Some(entry["no_default_features"] == false)
+}
+
+/// Installs any pinned tool that is missing, at another version, or without
+/// the features `need` asks for, and returns the directory holding their
+/// binaries.
+pub fn ensure(need: Need) -> Result<PathBuf, String> {
     let pins = pins::load()?;
     let prefix = root().join("target/tools");
-    let installed = std::fs::read_to_string(prefix.join(".crates.toml")).unwrap_or_default();
-    for (name, version) in [
-        ("mdbook", &pins.mdbook),
-        ("mdbook-katex", &pins.mdbook_katex),
+    for (name, version, lean) in [
+        ("mdbook", &pins.mdbook, need == Need::Build),
+        ("mdbook-katex", &pins.mdbook_katex, false),
     ] {
-        if installed.contains(&format!("\"{name} {version} ")) {
-            continue;
+        match installed(&prefix, name, version) {
+            Some(full) if full || lean => continue,
+            _ => {}
         }
         eprintln!("installing {name} {version} into target/tools (once; a few minutes on 2 cores)");
-        run(crate::util::cargo_command()
-            .args([
-                "install",
-                "--locked",
-                "--quiet",
-                "--version",
-                version,
-                "--root",
-            ])
+        let mut cmd = crate::util::cargo_command();
+        cmd.args(["install", "--locked", "--quiet", "--version", version])
+            .arg("--root")
             .arg(&prefix)
+            .arg("--target-dir")
+            .arg(prefix.join("build"))
             .arg(name)
-            .current_dir(root()))?;
+            .current_dir(root());
+        if lean {
+            cmd.args(["--no-default-features", "--features", "search"]);
+        }
+        run(&mut cmd)?;
     }
     Ok(prefix.join("bin"))
 }
