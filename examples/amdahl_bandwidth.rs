@@ -74,7 +74,7 @@ fn main() {
     let h = Harness::from_args("amdahl_bandwidth");
     let available = thread::available_parallelism().map_or(1, |n| n.get());
     let (cores, len) = if h.is_quick() {
-        (2, 1 << 12)
+        (2, 1 << 10)
     } else {
         (available, 1 << 25)
     };

@@ -120,7 +120,7 @@ fn main() {
     let h = Harness::from_args("amdahl_speedup");
     let available = thread::available_parallelism().map_or(1, |n| n.get()) as u64;
     let (cores, units, rounds) = if h.is_quick() {
-        (2, 64, 100)
+        (2, 16, 10)
     } else {
         (available, 2_000, 20_000)
     };

@@ -47,7 +47,7 @@ fn seconds<T>(f: impl FnOnce() -> T) -> f64 {
 
 fn main() {
     let h = Harness::from_args("rayon_mutex_vs_fold");
-    let len = if h.is_quick() { 1_000 } else { 2_000_000u32 };
+    let len = if h.is_quick() { 200 } else { 2_000_000u32 };
     let data: Vec<u32> = (0..len).map(|i| i.wrapping_mul(2_654_435_761)).collect();
     let folded = with_fold(&data);
     assert_eq!(with_mutex(&data), folded);

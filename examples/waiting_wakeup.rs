@@ -32,7 +32,7 @@ fn parse_args() -> (Harness, u32) {
             other => usage(&format!("unknown argument {other:?}")),
         }
     }
-    let rounds = rounds.unwrap_or(if quick { 100 } else { 2_000 });
+    let rounds = rounds.unwrap_or(if quick { 20 } else { 2_000 });
     (Harness::new(quick), rounds)
 }
 
