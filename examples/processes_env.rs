@@ -5,6 +5,7 @@
 use std::process::{self, Command};
 use std::{env, io};
 
+// ANCHOR: main
 /// Runs this program again as a child that reports what it sees.
 fn child_report(configure: impl FnOnce(&mut Command)) -> io::Result<String> {
     let mut command = Command::new(env::current_exe()?);
@@ -14,7 +15,6 @@ fn child_report(configure: impl FnOnce(&mut Command)) -> io::Result<String> {
     Ok(String::from_utf8_lossy(&out.stdout).trim_end().to_owned())
 }
 
-// ANCHOR: main
 fn main() -> io::Result<()> {
     match env::args().nth(1).as_deref() {
         None => {}

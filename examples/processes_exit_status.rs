@@ -12,13 +12,6 @@ use std::process::{self, Command, ExitStatus};
 use std::{env, io, thread, time::Duration};
 
 #[cfg(unix)]
-fn report(what: &str, status: ExitStatus) {
-    println!("{what}");
-    println!("  {status}: success {}", status.success());
-    println!("  code {:?}, signal {:?}", status.code(), status.signal());
-}
-
-#[cfg(unix)]
 // ANCHOR: main
 fn main() -> io::Result<()> {
     match env::args().nth(1).as_deref() {
@@ -42,6 +35,13 @@ fn main() -> io::Result<()> {
     sleeper.kill()?; // sends SIGKILL
     report("a child killed by SIGKILL", sleeper.wait()?);
     Ok(())
+}
+
+#[cfg(unix)]
+fn report(what: &str, status: ExitStatus) {
+    println!("{what}");
+    println!("  {status}: success {}", status.success());
+    println!("  code {:?}, signal {:?}", status.code(), status.signal());
 }
 // ANCHOR_END: main
 

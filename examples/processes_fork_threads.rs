@@ -13,12 +13,6 @@ use std::os::fd::AsRawFd;
 use std::sync::{Mutex, mpsc};
 use std::{fs, thread};
 
-static LOCK: Mutex<u32> = Mutex::new(0);
-
-fn threads_of(pid: &str) -> usize {
-    fs::read_dir(format!("/proc/{pid}/task")).map_or(0, |dir| dir.count())
-}
-
 #[cfg(target_os = "linux")]
 // ANCHOR: main
 fn main() -> io::Result<()> {
@@ -67,6 +61,12 @@ fn main() -> io::Result<()> {
     done.send(()).unwrap();
     holder.join().unwrap();
     Ok(())
+}
+
+static LOCK: Mutex<u32> = Mutex::new(0);
+
+fn threads_of(pid: &str) -> usize {
+    fs::read_dir(format!("/proc/{pid}/task")).map_or(0, |dir| dir.count())
 }
 // ANCHOR_END: main
 

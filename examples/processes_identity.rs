@@ -14,11 +14,6 @@ use std::{env, fs, sync::mpsc, thread};
 #[cfg(unix)]
 use std::os::unix::process::parent_id;
 
-/// The number of threads this process has now, as Linux counts them.
-fn threads() -> usize {
-    fs::read_dir("/proc/self/task").map_or(0, |dir| dir.count())
-}
-
 #[cfg(target_os = "linux")]
 // ANCHOR: main
 fn main() {
@@ -57,6 +52,11 @@ fn main() {
     print!("{text}");
     let says_parent_is_me = text.trim_end().ends_with(&format!("parent pid {me}"));
     println!("the child's parent is this process: {says_parent_is_me}");
+}
+
+/// The number of threads this process has now, as Linux counts them.
+fn threads() -> usize {
+    fs::read_dir("/proc/self/task").map_or(0, |dir| dir.count())
 }
 // ANCHOR_END: main
 

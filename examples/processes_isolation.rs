@@ -6,11 +6,11 @@ use std::process::{self, Command};
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::{env, io};
 
+// ANCHOR: main
 // An atomic, so that safe code may change the `static`; every access is
 // `Relaxed`, because each process has only one thread.
 static VALUE: AtomicU64 = AtomicU64::new(1);
 
-// ANCHOR: main
 fn main() -> io::Result<()> {
     match env::args().nth(1).as_deref() {
         None => {}

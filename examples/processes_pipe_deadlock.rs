@@ -14,13 +14,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::{thread, time::Duration};
 
-const TOTAL: usize = 1 << 20; // 1 MiB: far more than a pipe holds
-
-fn cat() -> io::Result<Child> {
-    let piped = || Stdio::piped();
-    Command::new("cat").stdin(piped()).stdout(piped()).spawn()
-}
-
 #[cfg(unix)]
 // ANCHOR: main
 fn main() -> io::Result<()> {
@@ -61,6 +54,13 @@ fn main() -> io::Result<()> {
     );
     println!("cat ended with {}", output.status);
     Ok(())
+}
+
+const TOTAL: usize = 1 << 20; // 1 MiB: far more than a pipe holds
+
+fn cat() -> io::Result<Child> {
+    let piped = || Stdio::piped();
+    Command::new("cat").stdin(piped()).stdout(piped()).spawn()
 }
 // ANCHOR_END: main
 

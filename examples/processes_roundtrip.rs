@@ -14,6 +14,7 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::{env, thread};
 
+// ANCHOR: main
 /// The child: sends every 8-byte message straight back, until end-of-file.
 fn echo_child() -> io::Result<()> {
     let (mut input, mut output) = (io::stdin().lock(), io::stdout().lock());
@@ -25,7 +26,6 @@ fn echo_child() -> io::Result<()> {
     Ok(())
 }
 
-// ANCHOR: main
 fn main() -> io::Result<()> {
     match env::args().nth(1).as_deref() {
         Some("child-echo") => return echo_child(),

@@ -10,12 +10,6 @@ use std::process::{self, Command};
 use std::time::{Duration, Instant};
 use std::{env, fs, io, thread};
 
-/// The state letter Linux shows for a process (R, S, Z, …), or `None` once it is gone.
-fn state(pid: u32) -> Option<char> {
-    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    stat.rsplit_once(')')?.1.trim_start().chars().next() // after "pid (name)"
-}
-
 #[cfg(target_os = "linux")]
 // ANCHOR: main
 fn main() -> io::Result<()> {
@@ -53,6 +47,12 @@ fn main() -> io::Result<()> {
     let status = child.wait()?; // reaps it
     println!("kill + wait: {status}; state {:?}", state(pid));
     Ok(())
+}
+
+/// The state letter Linux shows for a process (R, S, Z, …), or `None` once it is gone.
+fn state(pid: u32) -> Option<char> {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit_once(')')?.1.trim_start().chars().next() // after "pid (name)"
 }
 // ANCHOR_END: main
 
