@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::thread;
 
+// ANCHOR: main
 struct Log;
 
 impl Drop for Log {
@@ -15,7 +16,6 @@ impl Drop for Log {
     }
 }
 
-// ANCHOR: main
 static STOP: AtomicBool = AtomicBool::new(false);
 
 fn main() {

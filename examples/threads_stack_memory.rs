@@ -12,6 +12,7 @@
 use std::fs;
 use std::thread;
 
+// ANCHOR: smaps
 /// The `Size` and `Rss` (in KiB) of the mapping in `smaps` that contains `addr`.
 fn mapping_kib(smaps: &str, addr: usize) -> Option<(u64, u64)> {
     let mut lines = smaps.lines();
@@ -36,6 +37,7 @@ fn mapping_kib(smaps: &str, addr: usize) -> Option<(u64, u64)> {
     }
     None
 }
+// ANCHOR_END: smaps
 
 #[cfg(target_os = "linux")]
 // ANCHOR: main

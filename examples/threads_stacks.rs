@@ -6,13 +6,13 @@
 use std::sync::Barrier;
 use std::thread;
 
+// ANCHOR: main
 static SHARED: u64 = 7;
 
 fn addr<T>(value: &T) -> usize {
     value as *const T as usize
 }
 
-// ANCHOR: main
 fn main() {
     let on_heap = Box::new(1_u64);
     let on_main_stack = 2_u64;
