@@ -5,6 +5,7 @@ use std::future::Future;
 use std::pin::{Pin, pin};
 use std::task::{Context, Poll, Waker};
 
+// ANCHOR: yield_now
 /// Pending on the first poll (after asking to be polled again), Ready on the second.
 #[derive(Default)]
 struct YieldNow(bool);
@@ -20,6 +21,7 @@ impl Future for YieldNow {
         Poll::Pending
     }
 }
+// ANCHOR_END: yield_now
 
 // ANCHOR: async_fn
 async fn add_slowly(a: u32, b: u32) -> u32 {
