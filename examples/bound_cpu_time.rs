@@ -10,6 +10,7 @@ use std::hint::black_box;
 use std::thread;
 use std::time::{Duration, Instant};
 
+// ANCHOR: main
 /// CPU time the whole process has used so far: user time plus system time.
 #[cfg(unix)]
 fn cpu_time() -> Duration {
@@ -22,16 +23,6 @@ fn cpu_time() -> Duration {
     secs(usage.ru_utime) + secs(usage.ru_stime)
 }
 
-/// Windows has no getrusage: there the example stops at its first reading.
-#[cfg(not(unix))]
-fn cpu_time() -> Duration {
-    harness::platform::needs(
-        harness::platform::UNIX,
-        "it measures the process's CPU time with getrusage",
-    )
-}
-
-// ANCHOR: main
 /// Runs `job` and prints its wall-clock time, its CPU time and their ratio.
 fn report<T>(name: &str, job: impl FnOnce() -> T) -> T {
     let (wall_start, cpu_start) = (Instant::now(), cpu_time());
@@ -52,3 +43,12 @@ fn main() {
     assert_eq!(sum, 10_335_320_052_494_567_296); // the sum of squares, mod 2^64
 }
 // ANCHOR_END: main
+
+/// Windows has no getrusage: there the example stops at its first reading.
+#[cfg(not(unix))]
+fn cpu_time() -> Duration {
+    harness::platform::needs(
+        harness::platform::UNIX,
+        "it measures the process's CPU time with getrusage",
+    )
+}
