@@ -1,4 +1,4 @@
-//! A channel moves values from one thread to another; the loop ends when the sender is gone.
+//! Side by side with Python: a producer thread sends messages on a channel, main receives them.
 
 use std::sync::mpsc;
 use std::thread;
