@@ -1,5 +1,5 @@
-"""Counting primes in 16 jobs on a pool of 4 worker processes."""
-# output: invariant 7837
+"""Side by side with Rust: count the primes in four ranges, each job in a worker process."""
+# output: invariant primes below 80000: 7837
 # ANCHOR: main
 from concurrent.futures import ProcessPoolExecutor
 
@@ -11,7 +11,9 @@ def count_primes(bounds):
 
 
 if __name__ == "__main__":
-    jobs = [(i * 5000, (i + 1) * 5000) for i in range(16)]
+    jobs = [(i * 20_000, (i + 1) * 20_000) for i in range(4)]
     with ProcessPoolExecutor(max_workers=4) as pool:
-        print(sum(pool.map(count_primes, jobs)))
+        total = sum(pool.map(count_primes, jobs))
+    print("primes below 80000:", total)
+    assert total == 7837
 # ANCHOR_END: main
