@@ -14,6 +14,7 @@ use std::process::{Stdio, exit};
 use std::time::Duration;
 use tokio::process::Command;
 
+// ANCHOR: isolate
 /// The risky work, run in the child: what it does depends on `job`.
 fn child(job: &str) {
     match job {
@@ -29,7 +30,6 @@ fn child(job: &str) {
 }
 
 #[cfg(unix)]
-// ANCHOR: isolate
 /// Runs `job` in a child process, allowing it `limit`; describes the outcome.
 async fn isolated(job: &str, limit: Duration) -> std::io::Result<String> {
     let child = Command::new(std::env::current_exe()?)
