@@ -49,6 +49,7 @@ fn lower_open_file_limit(_soft: u64) -> io::Result<()> {
     )
 }
 
+// ANCHOR: serve
 /// An echo server on 127.0.0.1: each connection gets its one byte back and is
 /// kept open until the client closes it. Accept errors are kept in `last_error`.
 async fn serve(listener: TcpListener, last_error: LastError) {
@@ -71,6 +72,7 @@ async fn serve(listener: TcpListener, last_error: LastError) {
         }
     }
 }
+// ANCHOR_END: serve
 
 // ANCHOR: job
 /// One job: connect, send a byte, get it back. The connection stays open

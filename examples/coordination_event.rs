@@ -6,12 +6,6 @@ use std::time::Duration;
 use tokio::sync::watch;
 use tokio::time::{sleep, timeout};
 
-/// `await event.wait()`, bounded: true if the flag was (or became) set within 100 ms.
-async fn wait(mut rx: watch::Receiver<bool>) -> bool {
-    let set = timeout(Duration::from_millis(100), rx.wait_for(|set| *set));
-    matches!(set.await, Ok(Ok(_)))
-}
-
 // ANCHOR: pulse
 /// A pulse, `set` and at once `clear`, while a task waits in `wait_for`.
 /// Returns whether that wait passed, and whether `changed` saw a value sent.
@@ -29,6 +23,12 @@ async fn pulse() -> (bool, bool) {
 // ANCHOR_END: pulse
 
 // ANCHOR: main
+/// `await event.wait()`, bounded: true if the flag was (or became) set within 100 ms.
+async fn wait(mut rx: watch::Receiver<bool>) -> bool {
+    let set = timeout(Duration::from_millis(100), rx.wait_for(|set| *set));
+    matches!(set.await, Ok(Ok(_)))
+}
+
 #[tokio::main(flavor = "current_thread", start_paused = true)]
 async fn main() {
     let (event, rx) = watch::channel(false); // Event(): the flag starts false

@@ -23,10 +23,9 @@ async fn fixed_holder(data: &Mutex<u32>) {
     sleep(Duration::from_millis(10)).await; // wait first, then lock for an instant
     *data.lock().unwrap() += 1;
 }
-// ANCHOR_END: stall
 
-/// Runs `both` on a current-thread runtime on its own thread; false if it has
-/// not finished after one second.
+/// Runs the two futures on a current-thread runtime on its own thread; false
+/// if they have not finished after one second.
 fn finishes(fixed: bool) -> bool {
     let (done, finished) = mpsc::channel();
     std::thread::spawn(move || {
@@ -52,3 +51,4 @@ fn main() {
     println!("guard dropped before .await: finished = {}", finishes(true));
     std::process::exit(0); // the first runtime's thread is still blocked in `lock`
 }
+// ANCHOR_END: stall

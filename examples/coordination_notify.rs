@@ -6,6 +6,7 @@ use std::time::Duration;
 use tokio::sync::Notify;
 use tokio::time::{sleep, timeout};
 
+// ANCHOR: main
 /// Waits on `notify` for at most 100 ms (of the paused clock) and says whether it was woken.
 async fn woken(notify: &Notify) -> bool {
     timeout(Duration::from_millis(100), notify.notified())
@@ -13,7 +14,6 @@ async fn woken(notify: &Notify) -> bool {
         .is_ok()
 }
 
-// ANCHOR: main
 #[tokio::main(flavor = "current_thread", start_paused = true)]
 async fn main() {
     let notify = Arc::new(Notify::new());
