@@ -35,17 +35,98 @@ fn nightly() -> Result<String, String> {
         .unwrap_or_default();
     if !(have.contains("miri") && have.contains("rust-src")) {
         eprintln!("    installing {channel} with miri and rust-src (rustup)");
-        crate::process::run(Command::new("rustup").args([
-            "toolchain",
-            "install",
-            &channel,
-            "--profile",
-            "minimal",
-            "--component",
-            "miri,rust-src",
-        ]))?;
+        crate::process::run(&mut install_nightly(&channel))?;
     }
     Ok(channel)
+}
+
+fn install_nightly(channel: &str) -> Command {
+    let mut cmd = Command::new("rustup");
+    cmd.args([
+        "toolchain",
+        "install",
+        channel,
+        "--profile",
+        "minimal",
+        "--component",
+        "miri,rust-src",
+    ]);
+    cmd
+}
+
+/// The label of Miri's build in the background (`background`).
+const MIRI_BUILD: &str = "Miri's standard library and the examples for Miri";
+/// The label of ThreadSanitizer's build in the background.
+const TSAN_BUILD: &str = "the examples for ThreadSanitizer";
+
+/// For `background`: the nightly toolchain, Miri's sysroot, and the
+/// examples and exercises built for Miri; the same commands the Miri step
+/// runs, which then find everything built.
+pub fn miri_job() -> Option<crate::background::Job> {
+    let channel = crate::pins::load().ok()?.nightly;
+    let mut setup = cargo_of(&channel);
+    setup.args(["miri", "setup", "--quiet"]);
+    let mut examples = cargo_of(&channel);
+    examples.args([
+        "miri",
+        "build",
+        "--quiet",
+        "--examples",
+        "--package",
+        "concurrency-in-rust",
+    ]);
+    let mut exercises = cargo_of(&channel);
+    exercises.args([
+        "miri",
+        "test",
+        "--no-run",
+        "--quiet",
+        "--package",
+        "exercises",
+        "--features",
+        "solutions",
+    ]);
+    Some(crate::background::Job {
+        label: MIRI_BUILD,
+        commands: vec![install_nightly(&channel), setup, examples, exercises],
+    })
+}
+
+/// For `background`: every example ThreadSanitizer runs, built as its step
+/// builds them.
+pub fn tsan_job() -> Option<crate::background::Job> {
+    let channel = crate::pins::load().ok()?.nightly;
+    let all = examples::all().ok()?;
+    let run: Vec<&Example> = all.iter().filter(|e| tsan_runs(e)).collect();
+    Some(crate::background::Job {
+        label: TSAN_BUILD,
+        commands: vec![install_nightly(&channel), tsan_build(&channel, &run)],
+    })
+}
+
+fn tsan_runs(ex: &Example) -> bool {
+    ex.directives.tsan_skip.is_none() && !ex.directives.miri_only
+}
+
+fn tsan_build(toolchain: &str, run: &[&Example]) -> Command {
+    let mut build = cargo_of(toolchain);
+    build
+        .args([
+            "build",
+            "--quiet",
+            "-Zbuild-std",
+            "--target",
+            TSAN_TARGET,
+            "--package",
+            "concurrency-in-rust",
+            "--target-dir",
+        ])
+        .arg(target_dir().join("tsan"))
+        .env("RUSTFLAGS", "-Zsanitizer=thread");
+    for ex in run {
+        build.args(["--example", &ex.name]);
+    }
+    build
 }
 
 /// `cargo` of the given toolchain, without the variables the outer (stable)
@@ -106,6 +187,7 @@ pub fn miri(names: &[String]) -> Result<(), String> {
             ));
         }
     }
+    crate::background::wait(MIRI_BUILD);
     let toolchain = nightly()?;
     let chosen: Vec<&Example> = all
         .iter()
@@ -359,34 +441,17 @@ pub fn tsan(names: &[String]) -> Result<(), String> {
             return Err(format!("no example named `{name}` in examples/"));
         }
     }
+    crate::background::wait(TSAN_BUILD);
     let toolchain = nightly()?;
     let chosen: Vec<&Example> = all
         .iter()
         .filter(|e| names.is_empty() || names.contains(&e.name))
         .collect();
-    let (skipped, run): (Vec<&Example>, Vec<&Example>) = chosen
-        .into_iter()
-        .partition(|e| e.directives.tsan_skip.is_some() || e.directives.miri_only);
+    let (run, skipped): (Vec<&Example>, Vec<&Example>) =
+        chosen.into_iter().partition(|e| tsan_runs(e));
     let target = target_dir().join("tsan");
     eprintln!("    building the examples with -Zsanitizer=thread and -Zbuild-std");
-    let mut build = cargo_of(&toolchain);
-    build
-        .args([
-            "build",
-            "--quiet",
-            "-Zbuild-std",
-            "--target",
-            TSAN_TARGET,
-            "--package",
-            "concurrency-in-rust",
-            "--target-dir",
-        ])
-        .arg(&target)
-        .env("RUSTFLAGS", "-Zsanitizer=thread");
-    for ex in &run {
-        build.args(["--example", &ex.name]);
-    }
-    crate::process::run(&mut build)?;
+    crate::process::run(&mut tsan_build(&toolchain, &run))?;
     // Reports from dependencies that the book cannot fix, each with its reason.
     let suppressions = root().join("xtask/tsan-suppressions.txt");
     let started = Instant::now();

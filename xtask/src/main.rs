@@ -16,6 +16,7 @@ macro_rules! regex {
 }
 
 mod apilinks;
+mod background;
 mod book;
 mod browser;
 mod checkers;
@@ -350,7 +351,22 @@ fn test(fast: bool, only: &[String]) -> Result<(), String> {
             only.iter().any(|id| id == s.id)
         }
     };
-    for step in STEPS.iter().filter(chosen) {
+    let steps: Vec<&Step> = STEPS.iter().filter(chosen).collect();
+    // Builds that late steps need start now, at the lowest priority, unless
+    // their step comes first (see background.rs).
+    let later = |ids: &[&str]| steps.iter().skip(1).any(|s| ids.contains(&s.id));
+    let mut jobs = Vec::new();
+    if later(&["book", "browser"]) {
+        jobs.extend(tools::background_job());
+    }
+    if later(&["miri"]) {
+        jobs.extend(checkers::miri_job());
+    }
+    if later(&["tsan"]) {
+        jobs.extend(checkers::tsan_job());
+    }
+    background::start(jobs);
+    for step in steps {
         let t = Instant::now();
         eprintln!("==> {}", step.name);
         if let Err(e) = (step.run)() {

@@ -33,12 +33,15 @@ fn installed(prefix: &Path, name: &str, version: &str) -> Option<bool> {
     Some(entry["no_default_features"] == false)
 }
 
-/// Installs any pinned tool that is missing, at another version, or without
-/// the features `need` asks for, and returns the directory holding their
-/// binaries.
-pub fn ensure(need: Need) -> Result<PathBuf, String> {
+/// The label of the tools' build in the background (`background`).
+pub const BACKGROUND: &str = "the book's tools";
+
+/// The `cargo install` commands for each pinned tool that is missing, at
+/// another version, or without the features `need` asks for.
+fn installs(need: Need) -> Result<Vec<(String, Command)>, String> {
     let pins = pins::load()?;
     let prefix = root().join("target/tools");
+    let mut out = Vec::new();
     for (name, version, lean) in [
         ("mdbook", &pins.mdbook, need == Need::Build),
         ("mdbook-katex", &pins.mdbook_katex, false),
@@ -47,7 +50,6 @@ pub fn ensure(need: Need) -> Result<PathBuf, String> {
             Some(full) if full || lean => continue,
             _ => {}
         }
-        eprintln!("installing {name} {version} into target/tools (once; a few minutes on 2 cores)");
         let mut cmd = crate::util::cargo_command();
         cmd.args(["install", "--locked", "--quiet", "--version", version])
             .arg("--root")
@@ -59,9 +61,35 @@ pub fn ensure(need: Need) -> Result<PathBuf, String> {
         if lean {
             cmd.args(["--no-default-features", "--features", "search"]);
         }
+        out.push((format!("{name} {version}"), cmd));
+    }
+    Ok(out)
+}
+
+/// The build of the tools that `mdbook build` needs, for `background`, if
+/// any is missing.
+pub fn background_job() -> Option<crate::background::Job> {
+    let commands: Vec<Command> = installs(Need::Build)
+        .ok()?
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+    (!commands.is_empty()).then_some(crate::background::Job {
+        label: BACKGROUND,
+        commands,
+    })
+}
+
+/// Installs any pinned tool that is missing, at another version, or without
+/// the features `need` asks for, and returns the directory holding their
+/// binaries.
+pub fn ensure(need: Need) -> Result<PathBuf, String> {
+    crate::background::wait(BACKGROUND);
+    for (what, mut cmd) in installs(need)? {
+        eprintln!("installing {what} into target/tools (once; a few minutes on 2 cores)");
         run(&mut cmd)?;
     }
-    Ok(prefix.join("bin"))
+    Ok(root().join("target/tools/bin"))
 }
 
 /// A `Command` for one of the installed tools, with the tools on `PATH` so
