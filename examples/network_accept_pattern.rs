@@ -40,6 +40,7 @@ fn lower_open_file_limit(_soft: u64) -> io::Result<()> {
     )
 }
 
+// ANCHOR: pattern
 /// Where `accept` reports a failure, so that `main` knows when to give the
 /// descriptors back.
 type Failed = UnboundedSender<()>;
@@ -61,7 +62,6 @@ async fn echo(mut stream: TcpStream) {
     }
 }
 
-// ANCHOR: pattern
 async fn pattern_server(listener: TcpListener, stop: CancellationToken, failed: Failed) {
     loop {
         tokio::select! {

@@ -22,6 +22,7 @@ use tokio::runtime::Runtime;
 
 const MAX_THREADS: usize = 4_000; // two per connection: client and server
 
+// ANCHOR: rss
 /// Resident memory of this process in KiB, from /proc/self/status.
 fn rss_kib() -> u64 {
     let status = fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -47,6 +48,7 @@ struct Load {
     took: Duration,
     kib: u64,
 }
+// ANCHOR_END: rss
 
 /// Raises the soft limit on open files to the hard limit; returns it.
 #[cfg(target_os = "linux")]
@@ -104,8 +106,6 @@ fn with_threads(n: usize, m: usize) -> std::io::Result<Load> {
         kib,
     })
 }
-// ANCHOR_END: threads
-
 fn echo_blocking(s: &mut TcpStream, m: usize) -> std::io::Result<()> {
     let mut buf = [0; 8];
     for _ in 0..m {
@@ -124,6 +124,7 @@ fn ping_blocking(s: &mut TcpStream, m: usize) -> std::io::Result<()> {
     }
     Ok(())
 }
+// ANCHOR_END: threads
 
 // ANCHOR: tasks
 /// The same with 2N tokio tasks on a multi-threaded runtime.

@@ -1,7 +1,7 @@
 """An asyncio echo server in the shape of the streams documentation, and a client."""
 # output: invariant client got b'hello\\n'
 # output: invariant client got b'world\\n'
-# ANCHOR: server
+# ANCHOR: main
 import asyncio
 
 
@@ -11,7 +11,6 @@ async def handle(reader, writer):
         await writer.drain()  # backpressure: wait if the buffer is full
     writer.close()
     await writer.wait_closed()
-# ANCHOR_END: server
 
 
 async def client(port):
@@ -25,17 +24,16 @@ async def client(port):
 
 
 async def main():
-    handlers = []
+    handlers = []  # so that main can wait for the connection's handler
 
-    async def tracked(reader, writer):  # so that main can wait for each one
-        handlers.append(asyncio.current_task())
-        await handle(reader, writer)
+    def connected(reader, writer):
+        handlers.append(asyncio.create_task(handle(reader, writer)))
 
-    server = await asyncio.start_server(tracked, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
-    async with server:  # a real server would `await server.serve_forever()`
-        await client(port)
-        await asyncio.gather(*handlers)  # the connection's handler has finished
+    server = await asyncio.start_server(connected, "127.0.0.1", 0)
+    async with server:
+        await client(server.sockets[0].getsockname()[1])
+        await asyncio.gather(*handlers)
 
 
 asyncio.run(main())
+# ANCHOR_END: main
