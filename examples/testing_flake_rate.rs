@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::Duration;
 
+// ANCHOR: main
 /// One run of the flaky check: did the thread finish within `wait`?
 fn passes(wait: Duration) -> bool {
     let done = AtomicBool::new(false);
@@ -40,7 +41,6 @@ fn under_load<T>(busy: usize, f: impl FnOnce() -> T) -> T {
     })
 }
 
-// ANCHOR: main
 fn main() {
     let h = Harness::from_args("testing_flake_rate");
     let runs = if h.is_quick() { 10 } else { 200 };

@@ -35,7 +35,6 @@ fn event_based_check() -> bool {
     worker.join().unwrap();
     passed
 }
-// ANCHOR_END: flaky
 
 fn main() {
     let flaky = (0..RUNS).filter(|_| !sleep_based_check()).count();
@@ -44,3 +43,4 @@ fn main() {
     println!("event-based check failed {fixed} of {RUNS} runs");
     assert_eq!(fixed, 0);
 }
+// ANCHOR_END: flaky

@@ -6,12 +6,12 @@ use std::time::Duration;
 use tokio::sync::oneshot;
 use tokio::time::{Instant, timeout};
 
+// ANCHOR: pitfall
 fn slow_real_work() -> u32 {
     std::thread::sleep(Duration::from_millis(200)); // real time, not tokio's
     42
 }
 
-// ANCHOR: pitfall
 #[tokio::main(flavor = "current_thread", start_paused = true)]
 async fn main() {
     // Wrong: the work runs on a plain thread the runtime knows nothing of.
