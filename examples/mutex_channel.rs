@@ -4,11 +4,11 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::thread;
 
+// ANCHOR: main
 fn work(n: u64) -> u64 {
     n * n
 }
 
-// ANCHOR: main
 fn main() {
     // With a lock: every worker shares the Vec, and main must unwrap two layers at the end.
     let results = Arc::new(Mutex::new(Vec::new()));

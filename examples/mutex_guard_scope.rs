@@ -2,6 +2,7 @@
 
 use std::sync::{Mutex, TryLockError};
 
+// ANCHOR: main
 /// Reports the state of the lock without blocking, using `try_lock`.
 fn state<T>(mutex: &Mutex<T>) -> &'static str {
     match mutex.try_lock() {
@@ -11,7 +12,6 @@ fn state<T>(mutex: &Mutex<T>) -> &'static str {
     }
 }
 
-// ANCHOR: main
 fn main() {
     let data = Mutex::new(vec![1, 2, 3]);
 

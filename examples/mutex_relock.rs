@@ -7,6 +7,7 @@ struct Cart {
 }
 
 impl Cart {
+    // ANCHOR: buggy
     fn total(&self) -> Option<u32> {
         // Real code would call `self.items.lock()` here. On a thread that already
         // holds the lock, that call never returns: it deadlocks or panics.
@@ -18,7 +19,6 @@ impl Cart {
         }
     }
 
-    // ANCHOR: buggy
     fn add(&self, price: u32) -> Option<u32> {
         let mut items = self.items.lock().unwrap();
         items.push(price);

@@ -3,6 +3,7 @@
 use std::sync::{Barrier, RwLock, TryLockError};
 use std::thread;
 
+// ANCHOR: main
 fn describe<T>(attempt: Result<T, TryLockError<T>>) -> &'static str {
     match attempt {
         Ok(_) => "Ok",
@@ -11,7 +12,6 @@ fn describe<T>(attempt: Result<T, TryLockError<T>>) -> &'static str {
     }
 }
 
-// ANCHOR: main
 fn main() {
     let config = RwLock::new(String::from("mode=fast"));
     let all_reading = Barrier::new(3); // two readers and main

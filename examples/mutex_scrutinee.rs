@@ -2,6 +2,7 @@
 
 use std::sync::{Mutex, TryLockError};
 
+// ANCHOR: main
 /// Prints where we are and the state of the lock, found without blocking by `try_lock`.
 fn show<T>(place: &str, mutex: &Mutex<T>) {
     let state = match mutex.try_lock() {
@@ -12,7 +13,6 @@ fn show<T>(place: &str, mutex: &Mutex<T>) {
     println!("{place:<28} {state}");
 }
 
-// ANCHOR: main
 fn main() {
     let queue = Mutex::new(vec![1, 2, 3, 4]);
 
