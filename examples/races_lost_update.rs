@@ -9,6 +9,7 @@ use std::sync::Barrier;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::thread;
 
+// ANCHOR: hammer
 const THREADS: usize = 4;
 const PER_THREAD: u64 = 50_000;
 const RUNS: usize = 5;
@@ -30,6 +31,7 @@ fn hammer(step: fn(&AtomicU64)) -> u64 {
     });
     counter.into_inner()
 }
+// ANCHOR_END: hammer
 
 // ANCHOR: racy
 fn load_then_store(counter: &AtomicU64) {

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Barrier;
 use std::{process, thread};
 
+// ANCHOR: scratch
 /// A scratch directory, removed when dropped, even after a panic.
 struct Scratch(PathBuf);
 impl Drop for Scratch {
@@ -16,6 +17,7 @@ impl Drop for Scratch {
         _ = fs::remove_dir_all(&self.0);
     }
 }
+// ANCHOR_END: scratch
 
 // ANCHOR: racy
 /// Claims `path` by creating it, unless it exists. Returns whether we claimed it.
