@@ -93,6 +93,7 @@ pub fn check_sources() -> Result<(), String> {
         problems.extend(inline);
         fragments.extend(found);
     }
+    problems.extend(crate::contract::check());
     if let Err(e) = crate::python::compile_fragments(&fragments) {
         problems.push(e);
     }

@@ -21,6 +21,7 @@ mod book;
 mod browser;
 mod checkers;
 mod claims;
+mod contract;
 mod docs;
 mod examples;
 mod fence;
