@@ -3,7 +3,7 @@
 # output: measurement
 # output: invariant rows: \[0, 1, 2, 3, 4, 5, 6, 7, 8, 9\]
 # output: invariant 10 calls of 0\.1 s, 10 threads +median \S+ \S?s \(p10–p90 \S+, n=\d+\)
-# ANCHOR: main
+# ANCHOR: imports
 import json
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -12,7 +12,7 @@ from urllib.request import urlopen
 import harness
 
 quick = harness.quick_from_args("bound_thread_pool.py")
-# ANCHOR_END: main
+# ANCHOR_END: imports
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 

@@ -184,6 +184,16 @@ fn check_include(dir: &Path, arg: &str) -> Result<PathBuf, String> {
             "anchor `{selector}` (ANCHOR: and ANCHOR_END:) is missing from {path}"
         ));
     }
+    // mdBook shows only the first block of an anchor that opens twice.
+    let opened = regex!(r"\bANCHOR:\s*(\w+)")
+        .captures_iter(&text)
+        .filter(|c| &c[1] == selector)
+        .count();
+    if opened > 1 {
+        return Err(format!(
+            "anchor `{selector}` opens {opened} times in {path}; mdBook shows only the first block: give each its own name"
+        ));
+    }
     Ok(target)
 }
 
