@@ -59,22 +59,19 @@ const MIRI_BUILD: &str = "Miri's standard library and the examples for Miri";
 /// The label of ThreadSanitizer's build in the background.
 const TSAN_BUILD: &str = "the examples for ThreadSanitizer";
 
-/// For `background`: the nightly toolchain, Miri's sysroot, and the
-/// examples and exercises built for Miri; the same commands the Miri step
-/// runs, which then find everything built.
+/// For `background`: the nightly toolchain, Miri's sysroot, the first
+/// example run under Miri (which builds what every example depends on:
+/// `cargo miri` has no `build`), and the exercises built for Miri; the same
+/// commands the Miri step runs, which then find everything built.
 pub fn miri_job() -> Option<crate::background::Job> {
     let channel = crate::pins::load().ok()?.nightly;
     let mut setup = cargo_of(&channel);
     setup.args(["miri", "setup", "--quiet"]);
-    let mut examples = cargo_of(&channel);
-    examples.args([
-        "miri",
-        "build",
-        "--quiet",
-        "--examples",
-        "--package",
-        "concurrency-in-rust",
-    ]);
+    let all = examples::all().ok()?;
+    let first = all
+        .iter()
+        .find(|e| e.directives.miri_skip.is_none() && !e.directives.miri_only)?;
+    let examples = miri_command(&channel, first, &first.directives.test_args);
     let mut exercises = cargo_of(&channel);
     exercises.args([
         "miri",
