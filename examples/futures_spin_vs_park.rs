@@ -90,7 +90,7 @@ fn thread_cpu_time() -> Duration {
     )
 }
 
-// ANCHOR: main
+// ANCHOR: wait
 /// What one wait for a timer cost: wall time, CPU time, polls.
 struct Waited {
     wall: Duration,
@@ -115,6 +115,7 @@ fn wait(spin: bool, duration: Duration) -> Waited {
     assert!(wall >= duration, "the timer fired early");
     Waited { wall, cpu, polls }
 }
+// ANCHOR_END: wait
 
 fn main() {
     let h = Harness::from_args("futures_spin_vs_park");
@@ -134,4 +135,3 @@ fn main() {
     });
     println!("{ratio}");
 }
-// ANCHOR_END: main
