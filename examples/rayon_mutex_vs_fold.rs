@@ -34,6 +34,7 @@ fn with_fold(data: &[u32]) -> Histogram {
                 h
             },
         )
+        // Merge two histograms: a new array whose slot i is a[i] + b[i].
         .reduce(|| [0; 16], |a, b| std::array::from_fn(|i| a[i] + b[i]))
 }
 // ANCHOR_END: main

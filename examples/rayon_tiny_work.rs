@@ -17,6 +17,7 @@ use rayon::prelude::*;
 fn triple(x: &u32) -> u64 {
     u64::from(*x) * 3 // almost no work per item
 }
+// A label and a function: a closure that captures nothing is a plain `fn`.
 type Version = (&'static str, fn(&[u32]) -> u64);
 const VERSIONS: [Version; 5] = [
     ("iter", |d| d.iter().map(triple).sum()),
@@ -30,7 +31,7 @@ const VERSIONS: [Version; 5] = [
             .sum()
     }),
     ("par only if len>=1e5", |d| match d.len() {
-        ..100_000 => d.iter().map(triple).sum(),
+        ..100_000 => d.iter().map(triple).sum(), // any length below 100,000
         _ => d.par_iter().map(triple).sum(),
     }),
 ];
