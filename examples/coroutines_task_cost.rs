@@ -51,7 +51,7 @@ struct Cost {
     time: Duration, // to create, run and finish it
 }
 
-// ANCHOR: main
+// ANCHOR: jobs
 /// Starts `n` tasks that all wait, then releases them.
 fn tasks(n: usize) -> Cost {
     let mut builder = tokio::runtime::Builder::new_multi_thread();
@@ -122,6 +122,7 @@ fn threads(n: usize) -> Cost {
         time: start.elapsed() / n as u32,
     }
 }
+// ANCHOR_END: jobs
 
 fn main() {
     let h = Harness::from_args("coroutines_task_cost");
@@ -146,4 +147,3 @@ fn main() {
     let time = thread_time.over(&task_time, "thread / task, time");
     println!("{memory:22}\n{time:22}");
 }
-// ANCHOR_END: main
