@@ -18,7 +18,6 @@ use std::time::Instant;
 // Miri interprets every increment: a tenth of the quick run's checks the same code.
 const QUICK: u64 = if cfg!(miri) { 200 } else { 2_000 };
 
-// ANCHOR: main
 /// Starts `threads` threads together, each calling `step` `per_thread` times.
 /// Returns the wall time divided by the number of steps, in nanoseconds.
 fn time(threads: usize, per_thread: u64, step: impl Fn() + Sync) -> f64 {
@@ -49,6 +48,7 @@ fn time(threads: usize, per_thread: u64, step: impl Fn() + Sync) -> f64 {
     (ended - began).as_secs_f64() * 1e9 / (threads as u64 * per_thread) as f64
 }
 
+// ANCHOR: measure
 #[derive(Clone, Copy)]
 enum Op {
     FetchAdd,
@@ -70,6 +70,7 @@ fn measure(op: Op, threads: usize, per_thread: u64) -> (f64, u64) {
     let counted = atomic.into_inner() + mutex.into_inner().unwrap();
     (ns, threads as u64 * per_thread - counted)
 }
+// ANCHOR_END: measure
 
 fn main() {
     let h = Harness::from_args("races_cost");
@@ -115,4 +116,3 @@ fn main() {
         mutex[1].over(&fetch_add[1], "mutex / fetch_add, N threads")
     );
 }
-// ANCHOR_END: main
