@@ -16,7 +16,7 @@ use std::time::Instant;
 const KEYS: u64 = 4096;
 const SHARDS: usize = 16;
 
-// ANCHOR: main
+// ANCHOR: run
 /// Runs `threads` threads that each add 1 to `ops` pseudo-random keys, locking
 /// `shards[key % shards.len()]` for each update. Returns the wall time per update, in ns.
 fn run(shards: &[Mutex<HashMap<u64, u64>>], threads: u64, ops: u64) -> f64 {
@@ -44,6 +44,7 @@ fn run(shards: &[Mutex<HashMap<u64, u64>>], threads: u64, ops: u64) -> f64 {
     assert_eq!(total, threads * ops, "no update may be lost");
     seconds * 1e9 / (threads * ops) as f64
 }
+// ANCHOR_END: run
 
 fn main() {
     let h = Harness::from_args("mutex_contention");
@@ -77,4 +78,3 @@ fn main() {
         println!("  {speedup:30}");
     }
 }
-// ANCHOR_END: main

@@ -31,6 +31,17 @@ impl Cart {
         self.items.lock().unwrap().push(price); // guard dropped at the `;`
         self.total()
     }
+
+    fn add_locked_once(&self, price: u32) -> u32 {
+        let mut items = self.items.lock().unwrap(); // the one lock
+        Self::push_and_sum(&mut items, price) // the helper gets the data, not the lock
+    }
+
+    /// Works on the guarded data and never locks, so any method may call it.
+    fn push_and_sum(items: &mut Vec<u32>, price: u32) -> u32 {
+        items.push(price);
+        items.iter().sum()
+    }
     // ANCHOR_END: fixed
 }
 
@@ -45,5 +56,6 @@ fn main() {
         ),
     }
     println!("add_fixed: total {:?}", cart.add_fixed(10));
-    assert_eq!(cart.total(), Some(25));
+    println!("add_locked_once: total {}", cart.add_locked_once(8));
+    assert_eq!(cart.total(), Some(33));
 }
