@@ -11,19 +11,35 @@ use std::os::unix::process::ExitStatusExt;
 use std::process::{self, Command};
 use std::{env, io};
 
+// Which part this run plays, as in `processes_identity`.
 #[cfg(unix)]
-// ANCHOR: main
 fn main() -> io::Result<()> {
     match env::args().nth(1).as_deref() {
-        None => {}
-        Some("panic") => panic!("the child gives up"),
-        Some("abort") => process::abort(),
+        None => parent(),
+        Some(how @ ("panic" | "abort")) => {
+            child(how);
+            Ok(())
+        }
         Some(other) => {
             eprintln!("error: unknown argument {other:?}; run without arguments");
             process::exit(2);
         }
     }
+}
 
+#[cfg(unix)]
+// ANCHOR: main
+/// The child, run with `panic` or `abort`: fails that way.
+fn child(how: &str) {
+    if how == "panic" {
+        panic!("the child gives up");
+    } else {
+        process::abort();
+    }
+}
+
+#[cfg(unix)]
+fn parent() -> io::Result<()> {
     for how in ["panic", "abort"] {
         // `output` captures the child's stderr, so its panic message comes to us.
         let out = Command::new(env::current_exe()?).arg(how).output()?;

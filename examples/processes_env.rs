@@ -5,6 +5,18 @@
 use std::process::{self, Command};
 use std::{env, io};
 
+// Which part this run plays, as in `processes_identity`.
+fn main() -> io::Result<()> {
+    match env::args().nth(1).as_deref() {
+        None => parent(),
+        Some("report") => report(),
+        Some(other) => {
+            eprintln!("error: unknown argument {other:?}; run without arguments");
+            process::exit(2);
+        }
+    }
+}
+
 // ANCHOR: main
 /// Runs this program again as a child that reports what it sees.
 fn child_report(configure: impl FnOnce(&mut Command)) -> io::Result<String> {
@@ -15,25 +27,19 @@ fn child_report(configure: impl FnOnce(&mut Command)) -> io::Result<String> {
     Ok(String::from_utf8_lossy(&out.stdout).trim_end().to_owned())
 }
 
-fn main() -> io::Result<()> {
-    match env::args().nth(1).as_deref() {
-        None => {}
-        Some("report") => {
-            let greeting = env::var("GREETING").unwrap_or_else(|_| "(unset)".into());
-            let has_path = env::var_os("PATH").is_some();
-            let dir = env::current_dir()?;
-            println!(
-                "GREETING={greeting}, has PATH: {has_path}, cwd {}",
-                dir.display()
-            );
-            return Ok(());
-        }
-        Some(other) => {
-            eprintln!("error: unknown argument {other:?}; run without arguments");
-            process::exit(2);
-        }
-    }
+/// The child, run with `report`: prints what it inherited.
+fn report() -> io::Result<()> {
+    let greeting = env::var("GREETING").unwrap_or_else(|_| "(unset)".into());
+    let has_path = env::var_os("PATH").is_some();
+    let dir = env::current_dir()?;
+    println!(
+        "GREETING={greeting}, has PATH: {has_path}, cwd {}",
+        dir.display()
+    );
+    Ok(())
+}
 
+fn parent() -> io::Result<()> {
     let set = child_report(|c| {
         c.env("GREETING", "hello").current_dir("/");
     })?;

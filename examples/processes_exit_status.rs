@@ -11,26 +11,33 @@ use std::os::unix::process::ExitStatusExt;
 use std::process::{self, Command, ExitStatus};
 use std::{env, io, thread, time::Duration};
 
+// Which part this run plays, as in `processes_identity`.
 #[cfg(unix)]
-// ANCHOR: main
 fn main() -> io::Result<()> {
     match env::args().nth(1).as_deref() {
-        None => {}
-        // The child: waits far longer than the parent lets it.
-        Some("sleeper") => {
-            thread::sleep(Duration::from_secs(30));
-            return Ok(());
-        }
+        None => parent(),
+        Some("sleeper") => sleeper(),
         Some(other) => {
             eprintln!("error: unknown argument {other:?}; run without arguments");
             process::exit(2);
         }
     }
+}
 
+/// The child: waits far longer than the parent lets it.
+fn sleeper() -> io::Result<()> {
+    thread::sleep(Duration::from_secs(30));
+    Ok(())
+}
+
+#[cfg(unix)]
+// ANCHOR: main
+fn parent() -> io::Result<()> {
     report("`true` exits with 0", Command::new("true").status()?);
     let three = Command::new("sh").args(["-c", "exit 3"]).status()?;
     report("`sh -c 'exit 3'` exits with 3", three);
 
+    // This program again, run as `sleeper`: a child that sleeps for 30 seconds.
     let mut sleeper = Command::new(env::current_exe()?).arg("sleeper").spawn()?;
     sleeper.kill()?; // sends SIGKILL
     report("a child killed by SIGKILL", sleeper.wait()?);

@@ -8,6 +8,7 @@
 // needs; the rest is compiled there too, unused.
 #![cfg_attr(not(target_os = "linux"), allow(dead_code, unused_imports))]
 
+use std::path::Path;
 use std::process::{self, Command};
 use std::{env, fs, sync::mpsc, thread};
 
@@ -17,16 +18,23 @@ use std::os::unix::process::parent_id;
 #[cfg(target_os = "linux")]
 // ANCHOR: main
 fn main() {
-    if env::args().nth(1).as_deref() == Some("child") {
-        // The child: a new process, started from the same program file.
-        println!("child:  pid {}, parent pid {}", process::id(), parent_id());
-        return;
+    // The first argument says which part this run plays.
+    match env::args().nth(1).as_deref() {
+        None => parent(),
+        Some("child") => child(),
+        Some(other) => {
+            eprintln!("error: unknown argument {other:?}; run without arguments");
+            process::exit(2);
+        }
     }
-    if let Some(other) = env::args().nth(1) {
-        eprintln!("error: unknown argument {other:?}; run without arguments");
-        process::exit(2);
-    }
+}
 
+/// The child: a new process, started from the same program file.
+fn child() {
+    println!("child:  pid {}, parent pid {}", process::id(), parent_id());
+}
+
+fn parent() {
     let me = process::id();
     println!("parent: pid {me}");
     println!("threads before spawning one: {}", threads());
@@ -36,12 +44,11 @@ fn main() {
     drop(stop); // its `recv` returns an error, and the thread ends
     waiter.join().unwrap().unwrap_err();
 
-    let fds: Vec<String> = fs::read_dir("/proc/self/fd")
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    let std_fds = ["0", "1", "2"].iter().all(|fd| fds.iter().any(|f| f == fd));
-    println!("file descriptors 0, 1 and 2 are open: {std_fds}");
+    let mut std_fds_open = true;
+    for fd in ["0", "1", "2"] {
+        std_fds_open &= Path::new("/proc/self/fd").join(fd).exists();
+    }
+    println!("file descriptors 0, 1 and 2 are open: {std_fds_open}");
     println!("environment has PATH: {}", env::var_os("PATH").is_some());
 
     let out = Command::new(env::current_exe().unwrap())
@@ -54,9 +61,9 @@ fn main() {
     println!("the child's parent is this process: {says_parent_is_me}");
 }
 
-/// The number of threads this process has now, as Linux counts them.
+/// The number of threads this process has now: one entry each in /proc/self/task.
 fn threads() -> usize {
-    fs::read_dir("/proc/self/task").map_or(0, |dir| dir.count())
+    fs::read_dir("/proc/self/task").unwrap().count()
 }
 // ANCHOR_END: main
 

@@ -10,35 +10,36 @@
 
 use std::io::{self, Write};
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::{thread, time::Duration};
 
 #[cfg(unix)]
 // ANCHOR: main
 fn main() -> io::Result<()> {
-    let data: Vec<u8> = (0..TOTAL).map(|i| (i % 251) as u8).collect();
+    let data = vec![b'x'; TOTAL];
 
     // The mistake: write everything first, and only then read the answer.
     let mut child = cat()?;
     let mut to_child = child.stdin.take().unwrap();
-    let written = Arc::new(AtomicUsize::new(0));
-    let (input, progress) = (data.clone(), Arc::clone(&written));
-    let writer = thread::spawn(move || -> io::Result<()> {
+    let input = data.clone();
+    let writer = thread::spawn(move || {
+        let mut written = 0;
         for chunk in input.chunks(4096) {
-            to_child.write_all(chunk)?; // blocks while the pipe to `cat` is full
-            progress.fetch_add(chunk.len(), Relaxed);
+            // Blocks while the pipe to `cat` is full.
+            if let Err(error) = to_child.write_all(chunk) {
+                return (written, error);
+            }
+            written += chunk.len();
         }
-        Ok(())
+        (written, io::Error::other("never blocked"))
     });
     thread::sleep(Duration::from_millis(300)); // nobody reads `cat`'s output
-    let kib = written.load(Relaxed) / 1024;
-    println!("wrote {kib} KiB of {} KiB, then blocked", TOTAL / 1024);
-    println!("writer finished: {}", writer.is_finished());
+    println!("writer finished after 300 ms: {}", writer.is_finished());
     child.kill()?; // the only way out: end the child...
     child.wait()?; // ...and reap it
-    let error = writer.join().unwrap().unwrap_err();
-    println!("after the kill, the writer got {:?}", error.kind());
+    let (written, error) = writer.join().unwrap();
+    let kib = written / 1024;
+    println!("it wrote {kib} KiB of {} KiB, then blocked", TOTAL / 1024);
+    println!("after the kill, its write failed with {:?}", error.kind());
 
     // The fix: write from another thread while this one reads.
     let mut child = cat()?;
@@ -59,8 +60,10 @@ fn main() -> io::Result<()> {
 const TOTAL: usize = 1 << 20; // 1 MiB: far more than a pipe holds
 
 fn cat() -> io::Result<Child> {
-    let piped = || Stdio::piped();
-    Command::new("cat").stdin(piped()).stdout(piped()).spawn()
+    Command::new("cat")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
 }
 // ANCHOR_END: main
 

@@ -14,7 +14,7 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::{env, thread};
 
-// ANCHOR: main
+// ANCHOR: echo
 /// The child: sends every 8-byte message straight back, until end-of-file.
 fn echo_child() -> io::Result<()> {
     let (mut input, mut output) = (io::stdin().lock(), io::stdout().lock());
@@ -25,6 +25,7 @@ fn echo_child() -> io::Result<()> {
     }
     Ok(())
 }
+// ANCHOR_END: echo
 
 fn main() -> io::Result<()> {
     match env::args().nth(1).as_deref() {
@@ -48,6 +49,7 @@ fn main() -> io::Result<()> {
     drop(to_thread); // ends the echo thread's loop
     echo.join().unwrap().unwrap();
 
+    // ANCHOR: pipes
     // A child process that echoes over two pipes.
     let piped = || Stdio::piped();
     let mut child = Command::new(&me)
@@ -66,6 +68,7 @@ fn main() -> io::Result<()> {
     });
     drop(to_child); // end-of-file: the child's loop ends
     assert!(child.wait()?.success());
+    // ANCHOR_END: pipes
 
     let spawn = h.time("spawn + wait of this program", || {
         assert!(
@@ -86,4 +89,3 @@ fn main() -> io::Result<()> {
     println!("{pipe_over_channel:36}\n{spawn_over_pipe:36}");
     Ok(())
 }
-// ANCHOR_END: main

@@ -10,21 +10,25 @@ use std::process::{self, Command};
 use std::time::{Duration, Instant};
 use std::{env, fs, io, thread};
 
+// Which part this run plays, as in `processes_identity`.
 #[cfg(target_os = "linux")]
-// ANCHOR: main
 fn main() -> io::Result<()> {
     match env::args().nth(1).as_deref() {
-        None => {}
+        None => parent(),
         Some("sleeper") => {
             thread::sleep(Duration::from_secs(30));
-            return Ok(());
+            Ok(())
         }
         Some(other) => {
             eprintln!("error: unknown argument {other:?}; run without arguments");
             process::exit(2);
         }
     }
+}
 
+#[cfg(target_os = "linux")]
+// ANCHOR: main
+fn parent() -> io::Result<()> {
     // The mistake: the `Child` is dropped at the end of this statement.
     let pid = Command::new("true").spawn()?.id();
     let start = Instant::now();
@@ -41,6 +45,7 @@ fn main() -> io::Result<()> {
     println!("after waitpid: state {:?}", state(pid));
 
     // The fix: keep the `Child`; kill it if it must stop, and always wait.
+    // (The child is this program again, run as `sleeper`: it sleeps 30 seconds.)
     let mut child = Command::new(env::current_exe()?).arg("sleeper").spawn()?;
     let pid = child.id();
     child.kill()?;
