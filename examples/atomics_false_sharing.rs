@@ -44,11 +44,13 @@ fn time_two(a: &AtomicU64, b: &AtomicU64, n: u64) -> f64 {
     });
     start.elapsed().as_nanos() as f64
 }
+// ANCHOR_END: main
 
 fn main() {
     let h = Harness::from_args("atomics_false_sharing");
     let n = if h.is_quick() { 20_000 } else { 2_000_000 };
     let (adjacent, padded, shared) = (Adjacent::default(), Padded::default(), AtomicU64::new(0));
+    // ANCHOR: sample
     let cases = [
         ("own counters, own cache lines", &padded.a.0, &padded.b.0),
         ("own counters, one cache line", &adjacent.a, &adjacent.b),
@@ -67,6 +69,7 @@ fn main() {
         runs.push(times);
         times[1] / times[0]
     });
+    // ANCHOR_END: sample
     let calls = runs.len() as u64;
     runs.remove(0); // the harness's warm-up
     println!("wall time, and its ratio to own cache lines within each sample:");
@@ -81,4 +84,3 @@ fn main() {
     assert_eq!(shared.load(Relaxed), 2 * n * calls);
     assert_eq!(adjacent.b.load(Relaxed), n * calls);
 }
-// ANCHOR_END: main

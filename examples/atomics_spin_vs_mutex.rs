@@ -58,6 +58,7 @@ fn run(threads: u64, total: u64, increment: impl Fn() + Sync) -> (f64, f64) {
         (cpu_time() - cpu).as_secs_f64(),
     )
 }
+// ANCHOR_END: main
 
 fn main() {
     let h = Harness::from_args("atomics_spin_vs_mutex");
@@ -68,6 +69,7 @@ fn main() {
         // Each sample runs both locks; CPU / wall over 1 means that more
         // than one core was busy, working or spinning.
         let mut cpu_over_wall = Vec::new(); // (mutex, spin lock), each sample
+        // ANCHOR: sample
         let ratio = h.sample(&format!("{on}, spin lock / mutex wall"), "×", || {
             let (mutex, spin) = (Mutex::new(0u64), SpinLock::new(0u64));
             let (m_wall, m_cpu) = run(threads, total, || work(&mut mutex.lock().unwrap()));
@@ -76,6 +78,7 @@ fn main() {
             cpu_over_wall.push((m_cpu / m_wall, s_cpu / s_wall));
             s_wall / m_wall
         });
+        // ANCHOR_END: sample
         cpu_over_wall.remove(0); // the harness's warm-up
         let (mutex, spin): (Vec<_>, Vec<_>) = cpu_over_wall.into_iter().unzip();
         let figure = |lock, ratios| {
@@ -90,4 +93,3 @@ fn main() {
         println!("  {:34}", figure("spin lock", spin));
     }
 }
-// ANCHOR_END: main
