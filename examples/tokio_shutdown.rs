@@ -12,7 +12,7 @@ fn runtime() -> Runtime {
         .expect("a runtime")
 }
 
-// ANCHOR: helpers
+// ANCHOR: guard
 /// Lives in a task across its `.await`, and says when it is dropped.
 struct Guard {
     _alive: Sender<()>, // dropped with the guard: a recv() on the other end returns
@@ -23,7 +23,9 @@ impl Drop for Guard {
         println!("  the task's guard was dropped");
     }
 }
+// ANCHOR_END: guard
 
+// ANCHOR: job
 /// Starts a blocking job that waits until `until` gets a message or loses its
 /// sender. Returns once the job is running, with a channel that hears when it ends.
 fn start_blocking_job(runtime: &Runtime, until: Receiver<()>) -> Receiver<()> {
@@ -37,7 +39,7 @@ fn start_blocking_job(runtime: &Runtime, until: Receiver<()>) -> Receiver<()> {
     started.recv().expect("the job starts");
     finished
 }
-// ANCHOR_END: helpers
+// ANCHOR_END: job
 
 // ANCHOR: drop
 fn dropping_waits() {

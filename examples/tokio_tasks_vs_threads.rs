@@ -147,7 +147,6 @@ fn per_one(h: &Harness, what: &str, mut run: impl FnMut() -> Run) -> (Figure, Fi
     (memory, time)
 }
 
-// ANCHOR: main
 fn main() {
     let h = Harness::from_args("tokio_tasks_vs_threads");
     if rss_kib().is_none() {
@@ -170,4 +169,3 @@ fn main() {
     let time = thread_time.over(&task_time, "thread / task, time");
     println!("{memory:21}\n{time:21}");
 }
-// ANCHOR_END: main
