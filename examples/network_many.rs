@@ -46,7 +46,6 @@ fn raise_fd_limit() -> std::io::Result<u64> {
     )
 }
 
-// ANCHOR: main
 #[tokio::main(flavor = "current_thread")] // one thread does all of it
 async fn main() -> std::io::Result<()> {
     let limit = raise_fd_limit()?;
@@ -56,6 +55,7 @@ async fn main() -> std::io::Result<()> {
     if n < WANTED {
         println!("the hard limit ({limit}) allows only {n} connections");
     }
+    // ANCHOR: main
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
     let open = Arc::new(AtomicUsize::new(0));
@@ -66,6 +66,7 @@ async fn main() -> std::io::Result<()> {
             open2.fetch_add(1, Relaxed);
             tokio::spawn(async move {
                 let mut buf = [0; 8];
+                // `k @ 1..` binds the count read, if it is 1 or more (0: hung up)
                 while let Ok(k @ 1..) = s.read(&mut buf).await {
                     let _ = s.write_all(&buf[..k]).await; // echo until the client hangs up
                 }
@@ -97,6 +98,7 @@ async fn main() -> std::io::Result<()> {
     });
     let sum = sum.await??;
     timeout(Duration::from_secs(5), server).await???;
+    // ANCHOR_END: main
     println!("{n} connections were open at once on one thread");
     println!(
         "each echoed its number; the sum is right: {}",
@@ -106,4 +108,3 @@ async fn main() -> std::io::Result<()> {
     assert_eq!(sum, (0..n as u64).sum::<u64>());
     Ok(())
 }
-// ANCHOR_END: main

@@ -169,7 +169,6 @@ fn with_tasks(rt: &Runtime, n: usize, m: usize) -> std::io::Result<Load> {
 // ANCHOR_END: tasks
 
 #[cfg(target_os = "linux")]
-// ANCHOR: main
 fn main() {
     let h = Harness::from_args("network_threads_vs_async");
     let (wanted, m) = if h.is_quick() {
@@ -190,6 +189,7 @@ fn main() {
             process::exit(1);
         })
     };
+    // ANCHOR: main
     // Each sample runs the load both ways. The harness keeps the ratio of
     // the times; the other figures come from the same runs, kept here.
     let mut runs = Vec::new();
@@ -199,6 +199,7 @@ fn main() {
         runs.push((threads, tasks));
         threads.took.as_secs_f64() / tasks.took.as_secs_f64()
     });
+    // ANCHOR_END: main
     runs.remove(0); // the harness's warm-up
     let figure = |label, unit, of: &dyn Fn(Load, Load) -> f64| {
         Figure::new(label, unit, runs.iter().map(|&(t, a)| of(t, a)).collect())
@@ -221,7 +222,6 @@ fn main() {
         println!("  {fig:34}");
     }
 }
-// ANCHOR_END: main
 
 #[cfg(not(target_os = "linux"))]
 fn main() {
