@@ -88,6 +88,7 @@ fn channels(rounds: u64) {
         drop(to_b); // ends B's loop
     });
 }
+// ANCHOR_END: main
 
 fn main() {
     let (h, rounds) = parse_args();
@@ -110,4 +111,3 @@ fn main() {
     let (fastest, slowest) = (&figures[0], &figures[2]);
     println!("{}", slowest.over(fastest, "slowest / fastest"));
 }
-// ANCHOR_END: main
