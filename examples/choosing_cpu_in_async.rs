@@ -87,7 +87,6 @@ fn run(runtime: &Runtime, mode: &'static str, jobs: usize, n: u64) -> (Duration,
 }
 // ANCHOR_END: run
 
-// ANCHOR: main
 fn main() {
     let h = Harness::from_args("choosing_cpu_in_async");
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
@@ -111,11 +110,12 @@ fn main() {
         });
         println!("  {wall:28}\n  {gap:28}");
     }
+    // ANCHOR: main
     let ratio = h.sample("worst gap, inline / rayon + oneshot", "×", || {
         let (_, inline) = run(&runtime, "inline", jobs, n);
         let (_, rayon) = run(&runtime, "rayon + oneshot", jobs, n);
         inline.as_secs_f64() / rayon.as_secs_f64()
     });
+    // ANCHOR_END: main
     println!("{ratio}");
 }
-// ANCHOR_END: main
