@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::Duration;
 
-// ANCHOR: main
+// ANCHOR: job
 /// One run of the flaky check: did the thread finish within `wait`?
 fn passes(wait: Duration) -> bool {
     let done = AtomicBool::new(false);
@@ -40,6 +40,7 @@ fn under_load<T>(busy: usize, f: impl FnOnce() -> T) -> T {
         result
     })
 }
+// ANCHOR_END: job
 
 fn main() {
     let h = Harness::from_args("testing_flake_rate");
@@ -60,4 +61,3 @@ fn main() {
         }
     }
 }
-// ANCHOR_END: main
