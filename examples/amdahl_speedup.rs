@@ -30,6 +30,7 @@ fn unit(seed: u64, rounds: u32) -> u64 {
 /// serial phase and of the whole job.
 fn run(units: u64, serial: u64, threads: u64, rounds: u32) -> (u64, Duration, Duration) {
     let start = Instant::now();
+    // A checksum of the units' results: a sum that wraps around on overflow.
     let first: u64 = (0..serial)
         .map(|u| unit(u, rounds))
         .fold(0, u64::wrapping_add);
@@ -37,6 +38,7 @@ fn run(units: u64, serial: u64, threads: u64, rounds: u32) -> (u64, Duration, Du
     let rest = thread::scope(|s| {
         let handles: Vec<_> = (0..threads)
             .map(|k| {
+                // Thread k takes units serial + k, then every `threads`-th one after.
                 let mine = (serial + k..units).step_by(threads as usize);
                 s.spawn(move || mine.map(|u| unit(u, rounds)).fold(0, u64::wrapping_add))
             })
@@ -71,7 +73,6 @@ fn figures<const K: usize>(
     })
 }
 
-// ANCHOR: table
 /// Amdahl's law: the speedup on `n` processors when a fraction `s` is serial.
 fn amdahl(s: f64, n: f64) -> f64 {
     1.0 / (s + (1.0 - s) / n)
@@ -96,6 +97,7 @@ fn table(h: &Harness, job: &str, units: u64, serial: u64, cores: u64, rounds: u3
                 label("Amdahl", "×"),
             ],
             || {
+                // ANCHOR: sample
                 // T(1) and T(N) in the same sample: the speedup is paired.
                 let (_, serial_time, one) = run(units, serial, 1, rounds);
                 let (sum, _, time) = run(units, serial, threads, rounds);
@@ -105,6 +107,7 @@ fn table(h: &Harness, job: &str, units: u64, serial: u64, cores: u64, rounds: u3
                 // No more processors than `cores`, however many threads.
                 let predicted = amdahl(s, threads.min(cores) as f64);
                 [speedup, 100.0 * speedup / threads as f64, predicted]
+                // ANCHOR_END: sample
             },
         );
         println!("  {speedup:29}\n  {efficiency:29}");
@@ -113,7 +116,6 @@ fn table(h: &Harness, job: &str, units: u64, serial: u64, cores: u64, rounds: u3
         }
     }
 }
-// ANCHOR_END: table
 
 // ANCHOR: main
 fn main() {
