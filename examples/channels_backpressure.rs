@@ -65,7 +65,6 @@ fn run(count: usize, send: impl Fn(Vec<u8>), rx: Receiver<Vec<u8>>) -> Outcome {
 }
 // ANCHOR_END: run
 
-// ANCHOR: main
 fn main() {
     let h = Harness::from_args("channels_backpressure");
     let count = if h.is_quick() { 200 } else { 5_000 };
@@ -74,6 +73,7 @@ fn main() {
     // Each sample sends through both channels, so the ratio compares runs
     // made moments apart.
     let mut runs = Vec::new();
+    // ANCHOR: main
     let queue_ratio = h.sample("longest queue, unbounded / bounded", "×", || {
         let (tx, rx) = mpsc::sync_channel(BOUND);
         let bounded = run(count, move |m| tx.send(m).unwrap(), rx);
@@ -83,6 +83,7 @@ fn main() {
         runs.push([bounded, unbounded]);
         ratio
     });
+    // ANCHOR_END: main
     runs.remove(0); // the harness's warm-up
     let memory = runs.iter().all(|r| r.iter().all(|o| o.grown.is_some()));
     for (i, name) in ["sync_channel(16)", "channel()"].into_iter().enumerate() {
@@ -106,4 +107,3 @@ fn main() {
         println!("memory growth: not measured (no /proc/self/status on this system)");
     }
 }
-// ANCHOR_END: main
