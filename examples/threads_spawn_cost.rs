@@ -13,7 +13,6 @@ use std::time::Instant;
 
 const BATCH: usize = 100; // threads alive at once in the "batch" variant
 
-// ANCHOR: main
 /// Almost nothing: we time the overhead. Never inlined, so the baseline is
 /// a real call, the same kind as `multitasking_switch_cost`'s.
 #[inline(never)]
@@ -27,9 +26,11 @@ fn main() {
     let call = h.time("plain function call", || {
         assert_eq!(work(black_box(21)), 42)
     });
+    // ANCHOR: spawn
     let one_by_one = h.time("spawn + join, one at a time", || {
         assert_eq!(thread::spawn(move || work(21)).join().unwrap(), 42)
     });
+    // ANCHOR_END: spawn
     let batched = h.sample_time(&format!("spawn {BATCH}, then join them"), || {
         let start = Instant::now();
         let handles: Vec<_> = (0..BATCH).map(|i| thread::spawn(move || work(i))).collect();
@@ -43,4 +44,3 @@ fn main() {
     println!("  {call:30}\n  {one_by_one:30}\n  {batched:30}");
     println!("{}", one_by_one.over(&call, "spawn + join / plain call"));
 }
-// ANCHOR_END: main
