@@ -62,6 +62,7 @@ fn count_primes(limit: u64, threads: usize) -> usize {
         handles.into_iter().map(|h| h.join().unwrap()).sum()
     })
 }
+// ANCHOR_END: main
 
 fn main() {
     let h = Harness::from_args("bound_cpu_threads");
@@ -94,4 +95,3 @@ fn main() {
     });
     println!("{walls:32}\n{cpus:32}");
 }
-// ANCHOR_END: main

@@ -126,7 +126,6 @@ fn call(addr: SocketAddr, id: u32) -> io::Result<String> {
 }
 // ANCHOR_END: call
 
-// ANCHOR: main
 /// What one batch of ten calls took, and the most queries the server ran at once.
 struct Batch {
     wall: Duration,
@@ -155,6 +154,7 @@ fn main() -> io::Result<()> {
         "{CALLS} calls, each answered after {} ms",
         delay.as_millis()
     );
+    // ANCHOR: main
     let sequential = || {
         let batch = batch(&server, || {
             (0..CALLS).map(|id| call(addr, id).unwrap()).collect()
@@ -175,6 +175,7 @@ fn main() -> io::Result<()> {
             })
         })
     };
+    // ANCHOR_END: main
     let over = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
     let figures = [
         h.sample_time("sequential, wall time", || sequential().wall),
@@ -206,4 +207,3 @@ fn main() -> io::Result<()> {
     }
     Ok(())
 }
-// ANCHOR_END: main

@@ -10,9 +10,9 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.request import urlopen
 
 import harness
+# ANCHOR_END: imports
 
 quick = harness.quick_from_args("bound_thread_pool.py")
-# ANCHOR_END: imports
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
