@@ -115,13 +115,14 @@ fn tasks(n: u32) -> Duration {
 }
 // ANCHOR_END: tasks
 
+// ANCHOR: call
 #[inline(never)]
 fn call(x: u32) -> u32 {
     black_box(x) + 1
 }
+// ANCHOR_END: call
 
 #[cfg(target_os = "linux")]
-// ANCHOR: main
 fn main() {
     let h = Harness::from_args("multitasking_switch_cost");
     let n = if h.is_quick() { 50 } else { 2_000 }; // round trips per sample
@@ -145,7 +146,6 @@ fn main() {
     let over_call = pinned.over(&call, "pinned thread switch / call");
     println!("{over_task:36}\n{over_call:36}");
 }
-// ANCHOR_END: main
 
 #[cfg(not(target_os = "linux"))]
 fn main() {

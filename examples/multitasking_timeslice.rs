@@ -79,6 +79,7 @@ fn run(pinned: Option<usize>, chunks: u32) -> Run {
             process::exit(1)
         })
 }
+// ANCHOR_END: run
 
 fn running(slices: &[(Instant, Instant)]) -> Duration {
     slices.iter().map(|&(begin, end)| end - begin).sum()
@@ -112,7 +113,6 @@ fn slice_length(run: &Run) -> Duration {
     lengths.sort();
     lengths[lengths.len() / 2]
 }
-// ANCHOR_END: run
 
 #[cfg(target_os = "linux")]
 fn main() {

@@ -18,6 +18,9 @@ pub enum Step {
 }
 
 /// A cooperative task: each call runs it until its next yield point.
+/// `FnMut` is a closure that may be called many times and may change what it
+/// captured (`FnOnce` may be called only once); `Box<dyn …>` puts closures of
+/// different types on the heap behind one type, so one `Vec` can hold them.
 pub type Task<'a> = Box<dyn FnMut() -> Step + 'a>;
 
 /// Runs `tasks` round robin on the calling thread until all have finished,
