@@ -71,6 +71,7 @@ fn rust_run(limit: u64, threads: u64) -> (u64, f64) {
     });
     (total, start.elapsed().as_nanos() as f64)
 }
+// ANCHOR_END: job
 
 /// Each sample runs the job on 1 thread, then on `n`: the total, the two
 /// wall times and the speedup, the ratio of the two times within a sample.
@@ -91,9 +92,7 @@ fn rust_figures(h: &Harness, limit: u64, n: u64) -> (u64, [Figure; 3]) {
     let many = times("rust, N threads", |p| p.1);
     (total, [one, many, speedup])
 }
-// ANCHOR_END: job
 
-// ANCHOR: python
 /// Runs gil_count.py, which measures the same way with the Python harness,
 /// and reads what it prints: the total, which Python it was, and its figure
 /// lines, as they are. The wait is bounded.
@@ -140,9 +139,7 @@ struct Python {
     about: String,
     figures: Vec<String>,
 }
-// ANCHOR_END: python
 
-// ANCHOR: main
 fn main() {
     let (h, limit, python) = parse_args();
     let n = thread::available_parallelism().map_or(2, |n| n.get().max(2)) as u64;
@@ -160,4 +157,3 @@ fn main() {
         Err(why) => println!("python: {why}"),
     }
 }
-// ANCHOR_END: main

@@ -8,7 +8,6 @@
 # output: invariant python, 1 thread +median .*
 # output: invariant python, N threads +median .*
 # output: invariant python, speedup on N threads +median .*
-# ANCHOR: all
 """A CPU-bound job on 1 and on N threads, timed: the Python half of `gil_speedup`.
 
 The job adds up the Collatz steps of every number from 1 to LIMIT: how many
@@ -38,6 +37,7 @@ import time
 import harness
 
 
+# ANCHOR: job
 def collatz_steps(first, limit, stride):
     """Total Collatz steps of first, first + stride, ... up to limit."""
     total = 0
@@ -63,6 +63,7 @@ def run(limit, threads):
     for t in workers:
         t.join()
     return sum(totals), time.perf_counter() - start
+# ANCHOR_END: job
 
 
 def gil_state():
@@ -106,4 +107,3 @@ def main():
 
 if __name__ == "__main__":
     main()
-# ANCHOR_END: all
