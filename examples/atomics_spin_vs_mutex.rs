@@ -40,6 +40,7 @@ fn cpu_time() -> Duration {
 // ANCHOR: main
 /// The critical section: a little work while holding the lock, then `+= 1`.
 fn work(count: &mut u64) {
+    // `black_box` hides each value from the optimiser, so the loop stays.
     (0..1000).for_each(|i| _ = black_box(i));
     *count += 1;
 }
