@@ -36,7 +36,7 @@ pub fn build() -> Result<PathBuf, String> {
         String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
     let complaints: Vec<&str> = log
         .lines()
-        .filter(|l| l.contains("WARN") || l.contains("ERROR") || l.contains("rror:"))
+        .filter(|l| l.contains("WARN") || l.to_lowercase().contains("error:"))
         .collect();
     if !out.status.success() || !complaints.is_empty() {
         return Err(format!("mdbook build is not clean:\n{log}"));

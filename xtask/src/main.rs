@@ -34,6 +34,7 @@ mod published;
 mod python;
 mod quotes;
 mod record;
+mod spell;
 mod tools;
 mod util;
 mod values;
@@ -182,6 +183,12 @@ const STEPS: &[Step] = &[
         name: "contributor docs: CONTRIBUTING short, its recipes agree with the PR template",
         slow: false,
         run: docs::check,
+    },
+    Step {
+        id: "spell",
+        name: "spelling (typos) in the chapters, code and docs",
+        slow: false,
+        run: spell::check,
     },
     Step {
         id: "notes",

@@ -10,6 +10,8 @@ pub struct Pins {
     pub katex: String,
     /// The CPython whose output the Python listings' recordings show.
     pub python: String,
+    /// The spellcheck, installed from PyPI into `target/tools`.
+    pub typos: String,
 }
 
 pub fn load() -> Result<Pins, String> {
@@ -34,6 +36,7 @@ pub fn load() -> Result<Pins, String> {
         mdbook_katex: get("mdbook-katex")?,
         katex: get("katex")?,
         python: get("python")?,
+        typos: get("typos")?,
     })
 }
 
