@@ -17,7 +17,7 @@ async fn tiny(i: u64) -> u64 {
     i
 }
 
-// ANCHOR: main
+// ANCHOR: jobs
 async fn with_join_all(n: u64) -> (u64, Duration) {
     let start = Instant::now();
     let sum = futures::future::join_all((0..n).map(tiny))
@@ -36,6 +36,7 @@ async fn with_join_set(n: u64) -> (u64, Duration) {
     let sum = set.join_all().await.iter().sum();
     (sum, start.elapsed())
 }
+// ANCHOR_END: jobs
 
 fn main() {
     let h = Harness::from_args("joining_cost");
@@ -57,4 +58,3 @@ fn main() {
     });
     println!("{ratio}");
 }
-// ANCHOR_END: main

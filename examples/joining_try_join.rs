@@ -4,6 +4,7 @@
 use std::time::Duration;
 use tokio::time::{Instant, sleep};
 
+// ANCHOR: main
 /// Prints a line when dropped before it was finished: that is cancellation.
 struct Guard(&'static str, bool);
 
@@ -26,7 +27,6 @@ async fn step(name: &'static str, ms: u64, fail: bool) -> Result<u64, String> {
     Ok(ms)
 }
 
-// ANCHOR: main
 #[tokio::main(flavor = "current_thread", start_paused = true)]
 async fn main() {
     println!("join!:");
