@@ -202,6 +202,7 @@ impl Pool {
             }
             // End-of-file or a malformed frame: replace the worker, reap the old one.
             let fresh = self.spawn()?;
+            // `mem::replace` puts `fresh` in the slot and hands back the old worker.
             let mut old = mem::replace(&mut self.workers[slot], fresh);
             let _ = old.child.kill();
             let status = old.child.wait()?;

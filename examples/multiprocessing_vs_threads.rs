@@ -102,7 +102,7 @@ impl Drop for Reaped {
     }
 }
 
-// ANCHOR: main
+// ANCHOR: pools
 fn processes(workers: usize, jobs: &[(u64, u64)]) -> io::Result<u64> {
     let (tx, replies) = mpsc::channel();
     let (mut children, mut submit) = (Reaped(Vec::new()), Vec::<Submit>::new());
@@ -145,6 +145,7 @@ fn threads(workers: usize, jobs: &[(u64, u64)]) -> io::Result<u64> {
     }
     dispatch(&mut submit, &replies, jobs) // dropping `submit` ends the threads
 }
+// ANCHOR_END: pools
 
 /// Jobs per second of one run of `pool` over `jobs`, after checking its result.
 fn rate(pool: Pool, workers: usize, jobs: &[(u64, u64)], expected: u64) -> f64 {
@@ -188,4 +189,3 @@ fn main() -> io::Result<()> {
     }
     Ok(())
 }
-// ANCHOR_END: main
