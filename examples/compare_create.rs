@@ -13,7 +13,6 @@ use std::path::Path;
 use std::process::{self, Command};
 use std::thread;
 
-// ANCHOR: main
 fn main() {
     if std::env::args().nth(1).as_deref() == Some("--exit") {
         return; // we are the child: exit at once
@@ -23,11 +22,13 @@ fn main() {
         eprintln!("error: cannot find this program: {e}");
         process::exit(2);
     });
+    // ANCHOR: process
     let wait_for = |cmd: &mut Command| assert!(cmd.status().expect("spawn").success());
 
     let process = h.time("process (this program, --exit)", || {
         wait_for(Command::new(&me).arg("--exit"))
     });
+    // ANCHOR_END: process
     let true_ = Path::new("/bin/true").exists().then(|| {
         h.time("process (/bin/true)", || {
             wait_for(&mut Command::new("/bin/true"))
@@ -52,4 +53,3 @@ fn main() {
     println!("{}", process.over(&thread, "one process / one thread"));
     println!("{}", thread.over(&task, "one thread / one task"));
 }
-// ANCHOR_END: main

@@ -7,23 +7,33 @@
 use std::process::{self, Command};
 use std::sync::Mutex;
 
-// ANCHOR: main
-static RESULTS: Mutex<Vec<u64>> = Mutex::new(Vec::new());
-
+// Which part this run plays: `--push N` or `--print N` makes it a child.
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let [mode, n] = &args[..] {
         let n: u64 = n.parse().unwrap_or_else(|_| usage());
-        let square = n * n;
-        match mode.as_str() {
-            "--push" => RESULTS.lock().unwrap().push(square), // the child's own RESULTS
-            "--print" => println!("{square}"),
-            _ => usage(),
-        }
-        return;
-    } else if !args.is_empty() {
+        child(mode, n);
+    } else if args.is_empty() {
+        parent();
+    } else {
         usage();
     }
+}
+
+// ANCHOR: main
+static RESULTS: Mutex<Vec<u64>> = Mutex::new(Vec::new());
+
+/// The child: squares `n`, and pushes the square or prints it.
+fn child(mode: &str, n: u64) {
+    let square = n * n;
+    match mode {
+        "--push" => RESULTS.lock().unwrap().push(square), // the child's own RESULTS
+        "--print" => println!("{square}"),
+        _ => usage(),
+    }
+}
+
+fn parent() {
     let me = std::env::current_exe().expect("path of this program");
     let run = |mode: &str, n: u64| Command::new(&me).args([mode, &n.to_string()]).output();
 

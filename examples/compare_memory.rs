@@ -39,7 +39,6 @@ fn kib(_path: &str, _field: &str) -> Option<u64> {
     )
 }
 
-// ANCHOR: main
 fn main() -> io::Result<()> {
     match env::args().nth(1).as_deref() {
         Some("--threads") => return threads(),
@@ -67,6 +66,7 @@ fn main() -> io::Result<()> {
     Ok(())
 }
 
+// ANCHOR: threads
 /// The `--threads` child: starts `THREADS` threads that wait at a barrier,
 /// and prints the KiB of resident memory each added while they all existed.
 fn threads() -> io::Result<()> {
@@ -85,6 +85,7 @@ fn threads() -> io::Result<()> {
     println!("{}", during.saturating_sub(before) as f64 / THREADS as f64);
     Ok(())
 }
+// ANCHOR_END: threads
 
 /// Starts an `--idle` child; returns its (VmRSS, Pss) in KiB.
 fn idle_child() -> io::Result<(f64, f64)> {
@@ -108,4 +109,3 @@ fn idle() -> io::Result<()> {
     println!("ready");
     io::stdin().read_to_end(&mut Vec::new()).map(drop)
 }
-// ANCHOR_END: main

@@ -41,7 +41,6 @@ fn main() -> io::Result<()> {
         return echo(io::stdin().lock(), io::stdout().lock());
     }
     let h = Harness::from_args("compare_round_trip");
-    // ANCHOR: main
     let ((to_echo, rx), (tx, from_echo)) = (mpsc::channel(), mpsc::channel());
     let echoer = thread::spawn(move || rx.iter().for_each(|n: u64| tx.send(n + 1).unwrap()));
     let channels = h.time("two threads, mpsc channels", || {
@@ -59,6 +58,7 @@ fn main() -> io::Result<()> {
     drop(to_echo); // the echo thread reads end of input
     echoer.join().unwrap()?;
 
+    // ANCHOR: main
     let me = std::env::current_exe()?;
     let mut child = Command::new(me)
         .arg("--echo")

@@ -7,6 +7,18 @@ use std::process::{self, Command};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;
 
+// Which part this run plays, as in `processes_identity`.
+fn main() {
+    match std::env::args().nth(1).as_deref() {
+        None => parent(),
+        Some("--child") => child(),
+        Some(arg) => {
+            eprintln!("error: unexpected argument {arg:?}\nusage: compare_shared");
+            process::exit(2);
+        }
+    }
+}
+
 // ANCHOR: main
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
@@ -16,16 +28,7 @@ fn add_1000() {
     }
 }
 
-fn main() {
-    match std::env::args().nth(1).as_deref() {
-        None => {}
-        Some("--child") => return child(),
-        Some(arg) => {
-            eprintln!("error: unexpected argument {arg:?}\nusage: compare_shared");
-            process::exit(2);
-        }
-    }
-
+fn parent() {
     thread::spawn(add_1000).join().unwrap();
     let after_thread = COUNTER.load(Ordering::Relaxed);
     println!("parent: after a thread added 1000, COUNTER = {after_thread}");
@@ -40,6 +43,7 @@ fn main() {
     assert_eq!((after_thread, after_child), (1000, 1000));
 }
 
+/// The child, run with `--child`: a new run of the program.
 fn child() {
     let before = COUNTER.load(Ordering::Relaxed);
     add_1000(); // changes the COUNTER in the child's own address space

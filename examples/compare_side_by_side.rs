@@ -7,24 +7,29 @@ use std::env;
 use std::process::{self, Command};
 use std::thread;
 
-// ANCHOR: main
-fn answer() -> u64 {
-    21 * 2
-}
-
+// Which part this run plays, as in `processes_identity`.
 fn main() {
     match env::args().nth(1).as_deref() {
-        None => {}
-        Some("--child") => {
-            println!("{}", answer()); // the child's only way back: bytes on stdout
-            return;
-        }
+        None => parent(),
+        Some("--child") => child(),
         Some(arg) => {
             eprintln!("error: unexpected argument {arg:?}\nusage: compare_side_by_side");
             process::exit(2);
         }
     }
+}
 
+// ANCHOR: main
+fn answer() -> u64 {
+    21 * 2
+}
+
+/// The child, run with `--child`.
+fn child() {
+    println!("{}", answer()); // the child's only way back: bytes on stdout
+}
+
+fn parent() {
     let from_thread: u64 = thread::spawn(answer).join().unwrap(); // the value itself
     let me = env::current_exe().expect("the path of this program");
     let output = Command::new(me)

@@ -48,17 +48,22 @@ fn child(how: &str) {
 }
 // ANCHOR_END: child
 
+// Which part this run plays, as in `processes_identity`.
 #[cfg(unix)]
-// ANCHOR: main
 fn main() {
     match std::env::args().nth(1).as_deref() {
-        None => {}
-        Some(how @ ("--panic" | "--overflow")) => return child(how),
+        None => parent(),
+        Some(how @ ("--panic" | "--overflow")) => child(how),
         Some(arg) => {
             eprintln!("error: unexpected argument {arg:?}\nusage: compare_thread_crash");
             process::exit(2);
         }
     }
+}
+
+#[cfg(unix)]
+// ANCHOR: main
+fn parent() {
     let me = std::env::current_exe().expect("path of this program");
     for how in ["--panic", "--overflow"] {
         // Capture the child's output; its stderr has the crash message.
