@@ -46,7 +46,6 @@ fn read_frame(input: &mut impl Read) -> io::Result<Option<Vec<u8>>> {
     Ok(Some(payload))
 }
 
-// ANCHOR: main
 /// Kills and reaps the child when dropped, whatever happened before.
 struct Reaped(Child);
 
@@ -57,6 +56,7 @@ impl Drop for Reaped {
     }
 }
 
+// ANCHOR: main
 /// The buggy children: each writes one bad frame, then stays alive for a while.
 fn child(kind: &str) -> io::Result<()> {
     let mut out = io::stdout().lock();

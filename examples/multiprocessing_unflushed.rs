@@ -8,16 +8,6 @@ use std::process::{self, Child, Command, Stdio};
 use std::sync::mpsc;
 use std::{env, thread, time::Duration};
 
-/// Kills and reaps the child when dropped, whatever happened before.
-struct Reaped(Child);
-
-impl Drop for Reaped {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 // ANCHOR: worker
 /// Doubles each 8-byte number it reads; `flush` says whether it flushes.
 fn worker(flush: bool) -> io::Result<()> {
@@ -35,6 +25,16 @@ fn worker(flush: bool) -> io::Result<()> {
 // ANCHOR_END: worker
 
 // ANCHOR: main
+/// Kills and reaps the child when dropped, whatever happened before.
+struct Reaped(Child);
+
+impl Drop for Reaped {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 fn ask(flush: bool) -> io::Result<Option<u64>> {
     let mode = if flush { "--worker-flush" } else { "--worker" };
     let mut command = Command::new(env::current_exe()?);
