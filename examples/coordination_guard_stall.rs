@@ -24,6 +24,13 @@ async fn fixed_holder(data: &Mutex<u32>) {
     *data.lock().unwrap() += 1;
 }
 
+fn main() {
+    println!("guard held across .await: finished = {}", finishes(false));
+    println!("guard dropped before .await: finished = {}", finishes(true));
+    std::process::exit(0); // the first runtime's thread is still blocked in `lock`
+}
+// ANCHOR_END: stall
+
 /// Runs the two futures on a current-thread runtime on its own thread; false
 /// if they have not finished after one second.
 fn finishes(fixed: bool) -> bool {
@@ -45,10 +52,3 @@ fn finishes(fixed: bool) -> bool {
     });
     finished.recv_timeout(Duration::from_secs(1)).is_ok()
 }
-
-fn main() {
-    println!("guard held across .await: finished = {}", finishes(false));
-    println!("guard dropped before .await: finished = {}", finishes(true));
-    std::process::exit(0); // the first runtime's thread is still blocked in `lock`
-}
-// ANCHOR_END: stall
