@@ -42,6 +42,7 @@ fn parent() {
     let waiter = thread::spawn(move || wait_for_stop.recv());
     println!("threads while it waits:      {}", threads());
     drop(stop); // its `recv` returns an error, and the thread ends
+    // `join` returns Ok(the thread's value); that value is `recv`'s Err.
     waiter.join().unwrap().unwrap_err();
 
     let mut std_fds_open = true;

@@ -35,7 +35,7 @@ fn main() -> io::Result<()> {
     thread::sleep(Duration::from_millis(300)); // nobody reads `cat`'s output
     println!("writer finished after 300 ms: {}", writer.is_finished());
     child.kill()?; // the only way out: end the child...
-    child.wait()?; // ...and reap it
+    child.wait()?; // ...and wait for it
     let (written, error) = writer.join().unwrap();
     let kib = written / 1024;
     println!("it wrote {kib} KiB of {} KiB, then blocked", TOTAL / 1024);
