@@ -6,23 +6,31 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 /// Not ready on the first poll, ready on the second: one suspension point.
-struct Suspend(bool);
+/// The same future as in `coroutines_by_hand`.
+struct Suspend {
+    polled: bool,
+}
 
 impl Future for Suspend {
     type Output = ();
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if std::mem::replace(&mut self.0, true) {
+        if self.polled {
             return Poll::Ready(());
         }
+        self.polled = true;
         cx.waker().wake_by_ref();
         Poll::Pending
     }
 }
 
+fn suspend() -> Suspend {
+    Suspend { polled: false }
+}
+
 // ANCHOR: futures
 // None of these futures is ever polled: measuring one does not run it.
 async fn no_locals() -> u32 {
-    Suspend(false).await;
+    suspend().await;
     1
 }
 
@@ -30,14 +38,14 @@ async fn counter_across_await() -> u64 {
     let mut count = 0_u64;
     for _ in 0..3 {
         count += 1;
-        Suspend(false).await; // `count` must survive this
+        suspend().await; // `count` must survive this
     }
     count
 }
 
 async fn buffer_across_await() -> u8 {
     let buffer = [7_u8; 1024];
-    Suspend(false).await; // `buffer` is used after this, so it is kept
+    suspend().await; // `buffer` is used after this, so it is kept
     buffer[1023]
 }
 
@@ -46,7 +54,7 @@ async fn buffer_used_before_await() -> u8 {
         let buffer = [7_u8; 1024];
         buffer[1023] // only one byte outlives the buffer
     };
-    Suspend(false).await;
+    suspend().await;
     last
 }
 // ANCHOR_END: futures
