@@ -17,20 +17,23 @@ fn fetch_blocking() -> u32 {
 }
 // ANCHOR_END: library
 
-// ANCHOR: main
-#[tokio::main(flavor = "current_thread")]
-async fn main() {
+/// Runs `f`, which must panic, and returns the first line of its message.
+fn panic_message(f: fn() -> u32) -> String {
     panic::set_hook(Box::new(|_| {})); // we print the message ourselves
-    // Wrong: called straight from a task.
-    let caught = panic::catch_unwind(AssertUnwindSafe(fetch_blocking));
+    let caught = panic::catch_unwind(AssertUnwindSafe(f));
     let payload = caught.expect_err("block_on inside a runtime panics");
     let message = (payload.downcast_ref::<&str>().copied())
         .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
         .unwrap_or("?");
-    println!(
-        "from a task: panicked: {}",
-        message.lines().next().unwrap_or("")
-    );
+    let _ = panic::take_hook();
+    message.lines().next().unwrap_or("").to_string()
+}
+
+// ANCHOR: main
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    // Wrong: called straight from a task.
+    println!("from a task: panicked: {}", panic_message(fetch_blocking));
     // Right: on a blocking thread, outside the runtime's scheduler.
     let value = tokio::task::spawn_blocking(fetch_blocking)
         .await

@@ -24,9 +24,9 @@ fn count_primes(n: u64) -> u64 {
 fn main() {
     let (fetched, primes) = thread::scope(|s| {
         let waits: Vec<_> = (0..8).map(|i| s.spawn(move || fetch(i))).collect();
-        let sums = [1_000, 2_000].map(|n| s.spawn(move || count_primes(n)));
+        let counts = [1_000, 2_000].map(|n| s.spawn(move || count_primes(n)));
         let fetched: Vec<u64> = waits.into_iter().map(|h| h.join().unwrap()).collect();
-        (fetched, sums.map(|h| h.join().unwrap()))
+        (fetched, counts.map(|h| h.join().unwrap()))
     });
     println!("fetched {fetched:?}");
     println!("primes {primes:?}");
