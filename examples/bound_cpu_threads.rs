@@ -53,6 +53,8 @@ fn count_primes(limit: u64, threads: usize) -> usize {
         let handles: Vec<_> = (0..threads)
             .map(|t| {
                 s.spawn(move || {
+                    // Block starts 0, 1000, 2000, ...; thread t takes every
+                    // `threads`-th one, from block t on.
                     let blocks = (0..limit).step_by(1000).skip(t).step_by(threads);
                     let numbers = blocks.flat_map(|start| start..limit.min(start + 1000));
                     numbers.filter(|&n| is_prime(n)).count()

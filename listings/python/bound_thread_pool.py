@@ -8,9 +8,9 @@ import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 from urllib.request import urlopen
+# ANCHOR_END: imports
 
 import harness
-# ANCHOR_END: imports
 
 quick = harness.quick_from_args("bound_thread_pool.py")
 import threading
@@ -48,6 +48,7 @@ def fetch(i):
 def ten_calls():
     with ThreadPoolExecutor(max_workers=10) as pool:
         return list(pool.map(fetch, range(10)))  # in order of the ids
+# ANCHOR_END: main
 
 
 def seconds():
@@ -59,5 +60,4 @@ def seconds():
 
 print("rows:", ten_calls())
 print(harness.sample("10 calls of 0.1 s, 10 threads", "s", seconds, quick).line())
-# ANCHOR_END: main
 server.shutdown()
