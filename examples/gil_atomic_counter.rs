@@ -3,13 +3,13 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;
 
-// A `static` atomic needs no `unsafe`, unlike a `static mut`.
-static CALLS: AtomicU64 = AtomicU64::new(0);
-
 // Miri interprets every `fetch_add`: fewer of them check the same code.
 const PER_THREAD: u64 = if cfg!(miri) { 1_000 } else { 100_000 };
 
 // ANCHOR: main
+// A `static` atomic needs no `unsafe`, unlike a `static mut`.
+static CALLS: AtomicU64 = AtomicU64::new(0);
+
 fn main() {
     let hits = AtomicU64::new(0); // shared by reference: AtomicU64 is Sync
     thread::scope(|s| {
