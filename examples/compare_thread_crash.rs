@@ -24,9 +24,9 @@ fn recurse(depth: u64) -> u64 {
     recurse(depth + 1) + frame[1]
 }
 
+/// Turns off core files for this process, so that the crash leaves none.
 #[cfg(unix)]
-// ANCHOR: child
-fn child(how: &str) {
+fn no_core_file() {
     // SAFETY: setrlimit only changes a limit of this process: no core file.
     unsafe {
         libc::setrlimit(
@@ -37,11 +37,17 @@ fn child(how: &str) {
             },
         )
     };
+}
+
+#[cfg(unix)]
+// ANCHOR: child
+fn child(how: &str) {
+    no_core_file();
     let worker = thread::Builder::new().name("worker".into());
     let worker = worker.stack_size(64 * 1024);
     let worker = match how {
         "--panic" => worker.spawn(|| panic!("a bug in one worker")),
-        _ => worker.spawn(|| _ = recurse(0)), // "--overflow"
+        _ => worker.spawn(|| _ = recurse(0)), // "--overflow": recurses without end
     };
     let joined = worker.unwrap().join();
     println!("main thread: worker ended, is_err = {}", joined.is_err());
