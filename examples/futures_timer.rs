@@ -37,6 +37,8 @@ impl Future for Timer {
                     waker.wake(); // "poll me again": the timer has fired
                 }
             });
+            // Assigning through the `Pin` is allowed because `Timer` is
+            // `Unpin`: see "`Pin`, in brief" below.
             *self = Timer::Waiting(shared);
         }
         let Timer::Waiting(shared) = &*self else {
@@ -47,7 +49,7 @@ impl Future for Timer {
             state.waker = Some(cx.waker().clone()); // the latest waker wins
             return Poll::Pending;
         }
-        drop(state);
+        drop(state); // unlock first: `state` borrows `*self`, replaced next
         *self = Timer::Done;
         Poll::Ready(())
     }

@@ -80,9 +80,10 @@ impl EventLoop {
 
     /// Queues `future` as a task and returns a handle to its output.
     ///
-    /// Hint: wrap `future` in an `async move` block that awaits it, stores the
-    /// output in the shared state and wakes the handle's waker, if any; give
-    /// that block to `spawn_unit`.
+    /// Hint: wrap `future` in an `async move` block (an `async` block that
+    /// takes ownership of what it uses, as a `move` closure does) that awaits
+    /// it, stores the output in the shared state and wakes the handle's
+    /// waker, if any; give that block to `spawn_unit`.
     pub fn spawn<T: Send + 'static>(
         &mut self,
         future: impl Future<Output = T> + Send + 'static,
