@@ -49,8 +49,8 @@ fn time_two(a: &AtomicU64, b: &AtomicU64, n: u64) -> f64 {
 fn main() {
     let h = Harness::from_args("atomics_false_sharing");
     let n = if h.is_quick() { 20_000 } else { 2_000_000 };
-    let (adjacent, padded, shared) = (Adjacent::default(), Padded::default(), AtomicU64::new(0));
     // ANCHOR: sample
+    let (adjacent, padded, shared) = (Adjacent::default(), Padded::default(), AtomicU64::new(0));
     let cases = [
         ("own counters, own cache lines", &padded.a.0, &padded.b.0),
         ("own counters, one cache line", &adjacent.a, &adjacent.b),

@@ -2,7 +2,6 @@
 
 use std::thread;
 
-// ANCHOR: lock
 /// The spin lock as a module of its own, so that other programs can reuse it.
 pub mod spin {
     use std::cell::UnsafeCell;
@@ -14,6 +13,7 @@ pub mod spin {
     #[cfg(not(loom))]
     use std::{hint::spin_loop, sync::atomic::AtomicBool};
 
+    // ANCHOR: lock
     pub struct SpinLock<T> {
         locked: AtomicBool,
         value: UnsafeCell<T>,
@@ -75,8 +75,8 @@ pub mod spin {
             self.lock.locked.store(false, Release); // publish our writes to the next holder
         }
     }
+    // ANCHOR_END: lock
 }
-// ANCHOR_END: lock
 
 // ANCHOR: main
 fn main() {
