@@ -20,9 +20,10 @@ fn main() {
                 let mut mine = me as u64 + 1;
                 for round in 0..ROUNDS {
                     // Relaxed: only the barrier can order this store before the
-                    // other threads' loads; Release/Acquire on a slot would not.
+                    // other threads' loads. Release/Acquire on a slot would not:
+                    // a load may run before the store, and then no edge forms.
                     slots[me].store(mine, Ordering::Relaxed); // phase 1: write
-                    barrier.wait(); // std's Barrier: every store happens before any return
+                    barrier.wait(); // Rust 1.95's Barrier orders the stores before any return
                     let sum: u64 = slots.iter().map(|x| x.load(Ordering::Relaxed)).sum();
                     if barrier.wait().is_leader() {
                         // one thread per round, chosen by the barrier

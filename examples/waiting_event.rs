@@ -1,6 +1,5 @@
 //! An event flag, like Python's `threading.Event`, from a `Mutex` and a `Condvar`.
 
-// ANCHOR: event
 mod event {
     // Chapter 23 model-checks this code with loom, which swaps in its own types.
     #[cfg(loom)]
@@ -9,6 +8,7 @@ mod event {
     use std::sync::{Condvar, Mutex};
     use std::time::Duration;
 
+    // ANCHOR: event
     #[derive(Default)]
     struct State {
         set: bool,       // the flag
@@ -71,8 +71,8 @@ mod event {
             state.set || state.generation != start
         }
     }
+    // ANCHOR_END: event
 }
-// ANCHOR_END: event
 
 use event::Event;
 use std::sync::atomic::{AtomicUsize, Ordering};

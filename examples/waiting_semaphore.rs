@@ -3,7 +3,6 @@
 // Whether the peak reached 3 depends on the scheduler; it can never exceed 3.
 // output: mask peak: \d
 
-// ANCHOR: semaphore
 mod semaphore {
     // Chapter 23 model-checks this code with loom, which swaps in its own types.
     #[cfg(loom)]
@@ -11,6 +10,7 @@ mod semaphore {
     #[cfg(not(loom))]
     use std::sync::{Condvar, Mutex};
 
+    // ANCHOR: semaphore
     /// A counting semaphore: at most `permits` holders at a time.
     pub struct Semaphore {
         free: Mutex<usize>, // permits not handed out
@@ -49,8 +49,8 @@ mod semaphore {
             self.0.release();
         }
     }
+    // ANCHOR_END: semaphore
 }
-// ANCHOR_END: semaphore
 
 use semaphore::Semaphore;
 use std::sync::atomic::{AtomicUsize, Ordering};
