@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
+// ANCHOR: main
 const TICK: Duration = Duration::from_millis(10);
 const WORK: Duration = Duration::from_millis(200);
 
@@ -17,7 +18,6 @@ fn blocking_call() -> u32 {
     7
 }
 
-// ANCHOR: main
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let ticks = Arc::new(AtomicU32::new(0));

@@ -8,7 +8,7 @@ use tokio::runtime::{Builder, Runtime};
 const TASKS: usize = if cfg!(miri) { 10 } else { 100 };
 
 // ANCHOR: run
-/// Spawns 100 tasks, each yielding a few times; returns the threads that polled them.
+/// Spawns `TASKS` (100) tasks, each yielding a few times; returns the threads that polled them.
 fn threads_used(runtime: &Runtime) -> HashSet<ThreadId> {
     runtime.block_on(async {
         let tasks: Vec<_> = (0..TASKS)

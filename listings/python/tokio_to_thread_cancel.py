@@ -10,9 +10,19 @@ def blocking_call() -> int:
     return 7
 
 
+async def sleeper() -> None:
+    try:
+        await asyncio.sleep(3600)
+    except asyncio.CancelledError:
+        await asyncio.sleep(0)  # the task's own code runs on, and may await
+        print("task: caught CancelledError, cleaned up")
+        raise
+
+
 async def main() -> None:
     value = await asyncio.to_thread(blocking_call)  # not on the loop's thread
-    task = asyncio.create_task(asyncio.sleep(3600))
+    task = asyncio.create_task(sleeper())
+    await asyncio.sleep(0)  # let the task reach its await
     task.cancel()
     try:
         await task
