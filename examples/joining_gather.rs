@@ -28,7 +28,7 @@ async fn main() {
     let result = futures::future::try_join_all(futures).await;
     sleep(Duration::from_secs(1)).await; // give anything left time to finish
     let done = finished.load(Relaxed); // one thread: no ordering needed
-    println!("futures: {result:?}, finished afterwards: {done}");
+    println!("futures: {result:?}, jobs finished in all: {done}");
     assert_eq!(done, 1); // only job 0, before the error
 
     // Spawned tasks: dropping a JoinHandle detaches its task; it runs on.
@@ -40,7 +40,7 @@ async fn main() {
     .await;
     sleep(Duration::from_secs(1)).await;
     let done = finished.load(Relaxed);
-    println!("tasks:   {result:?}, finished afterwards: {done}");
+    println!("tasks:   {result:?}, jobs finished in all: {done}");
     assert_eq!(done, 3); // jobs 0, 2 and 3
 }
 // ANCHOR_END: main
