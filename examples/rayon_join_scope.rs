@@ -35,7 +35,7 @@ fn main() {
     let letters = AtomicU64::new(0);
     rayon::scope(|s| {
         for word in &words {
-            let letters = &letters; // borrow: the scope outlives no local
+            let letters = &letters; // so that `move` moves this reference, not the counter
             s.spawn(move |_| {
                 letters.fetch_add(word.len() as u64, Ordering::Relaxed);
             });

@@ -10,15 +10,22 @@
 use rayon::prelude::*;
 use std::sync::Mutex;
 
+/// Uneven work: the lower `n`, the longer it takes.
+fn work(n: u32) {
+    let steps = if cfg!(miri) { 10 } else { 200_000 } * (17 - n);
+    (0..steps).fold(0u32, |a, b| std::hint::black_box(a.wrapping_add(b)));
+}
+
 fn main() {
     let input: Vec<u32> = (1..=16).collect();
 
     // ANCHOR: main
     // Side effects in for_each: the order is whatever the threads did.
     let seen = Mutex::new(Vec::new());
-    input
-        .par_iter()
-        .for_each(|&n| seen.lock().unwrap().push(n * 10));
+    input.par_iter().for_each(|&n| {
+        work(n); // uneven: the first items take longest
+        seen.lock().unwrap().push(n * 10);
+    });
     let seen = seen.into_inner().unwrap();
 
     // collect on an indexed parallel iterator keeps the input's order.
