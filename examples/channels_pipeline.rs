@@ -3,9 +3,9 @@
 use std::sync::mpsc;
 use std::thread;
 
+// ANCHOR: main
 const INPUT: &str = "3 1 4 1 5 9 2 6 5 3 5 x 8 9 7 9 3 2 3 8 4 6 2 6 4 3";
 
-// ANCHOR: main
 fn main() {
     let (text_tx, text_rx) = mpsc::sync_channel::<String>(16);
     let (num_tx, num_rx) = mpsc::sync_channel::<i64>(16);

@@ -17,9 +17,10 @@ fn main() {
 
     let sender = thread::spawn(move || {
         tx.send("hello").unwrap(); // blocks until main calls recv
-        // `send` returned, so main has already reached `recv`. Relaxed: the
-        // channel's hand-over orders main's store before this load, and no
-        // ordering on the flag could stand in for it.
+        // `send` returned, so main has already reached `recv`. Relaxed is
+        // enough: the channel's hand-over orders main's store before this
+        // load. Release/Acquire on the flag could not: it orders other data
+        // only once a load has seen the store.
         RECEIVER_CALLED.load(Ordering::Relaxed)
     });
 
