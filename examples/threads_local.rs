@@ -17,7 +17,8 @@ impl Drop for Counter {
 }
 
 thread_local! {
-    // Every thread has its own `Counter`, starting at 0.
+    // Every thread has its own `Counter`, starting at 0; `const { … }`
+    // builds that initial value at compile time.
     static CALLS: Counter = const { Counter(Cell::new(0)) };
 }
 

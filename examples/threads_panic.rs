@@ -39,6 +39,7 @@ fn main() {
         match result {
             Ok(value) => println!("{name}: returned {value}"),
             Err(payload) => {
+                // `&*payload` borrows the value inside the box.
                 println!("{name}: Err, payload is {}", describe(&*payload));
             }
         }
