@@ -31,6 +31,7 @@ fn unit(seed: u64, rounds: u32) -> u64 {
 fn run(units: u64, serial: u64, threads: u64, rounds: u32) -> (u64, Duration, Duration) {
     let start = Instant::now();
     // A checksum of the units' results: a sum that wraps around on overflow.
+    // This is std's sequential `fold`: a start value, then one step per item.
     let first: u64 = (0..serial)
         .map(|u| unit(u, rounds))
         .fold(0, u64::wrapping_add);
