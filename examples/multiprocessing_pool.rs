@@ -146,7 +146,9 @@ impl Pool {
         thread::spawn(move || {
             loop {
                 let frame = read_frame(&mut stdout);
-                let last = !matches!(frame, Ok(Some(_))); // EOF or a bad frame
+                // `matches!` tests a value against a pattern: not a frame means
+                // end-of-file or a bad frame.
+                let last = !matches!(frame, Ok(Some(_)));
                 if tx.send((id, frame)).is_err() || last {
                     break;
                 }
@@ -228,6 +230,7 @@ impl Pool {
 #[cfg(unix)]
 // ANCHOR: main
 fn main() -> io::Result<()> {
+    // `as_deref` turns the `Option<String>` into an `Option<&str>` to match on.
     match env::args().nth(1).as_deref() {
         None => {}
         Some("--worker") => return worker(),

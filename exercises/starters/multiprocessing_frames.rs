@@ -16,7 +16,7 @@ pub const MAX_FRAME: usize = 1 << 20;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FrameError {
     /// The stream ended inside a frame: in the 4-byte header, or before
-    /// `expected` payload bytes had arrived.
+    /// all the payload bytes the header announced had arrived.
     Truncated,
     /// The header announced `len` bytes, more than [`MAX_FRAME`].
     TooLong {

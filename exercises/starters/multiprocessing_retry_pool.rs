@@ -7,7 +7,7 @@
 //! speak one line per message: the pool writes `ATTEMPT VALUE\n` to a
 //! worker's stdin (`ATTEMPT` counts the earlier attempts at this job, from 0),
 //! and the worker answers with one line, `VALUE*VALUE\n`, on its stdout. A
-//! worker asked for job 13 on attempt 0 kills itself with `SIGABRT` instead:
+//! worker asked to square 13 on attempt 0 kills itself with `SIGABRT` instead:
 //! the stand-in for a worker that segfaults or meets the OOM killer.
 //!
 //! Test your attempt with `cargo test -p exercises --test multiprocessing_retry_pool`.
