@@ -42,6 +42,7 @@ pub fn build() -> Result<PathBuf, String> {
         return Err(format!("mdbook build is not clean:\n{log}"));
     }
     let site = root().join("target/book");
+    crate::editions::publish(&site)?;
     eprintln!("    book built into {}", rel(&site));
     Ok(site)
 }
@@ -49,7 +50,7 @@ pub fn build() -> Result<PathBuf, String> {
 /// mdBook runs the book's preprocessor (`[preprocessor.values]`) as this
 /// very binary, rather than through `cargo run` as book.toml says for a
 /// plain `mdbook build`.
-fn with_preprocessor(mut cmd: std::process::Command) -> std::process::Command {
+pub fn with_preprocessor(mut cmd: std::process::Command) -> std::process::Command {
     if let Ok(me) = std::env::current_exe() {
         cmd.env(
             "MDBOOK_PREPROCESSOR__VALUES__COMMAND",
@@ -345,7 +346,7 @@ pub fn check_site(site: &Path) -> Result<(), String> {
                 }
                 t
             };
-            if !target.exists() {
+            if !target.exists() && !crate::editions::is_edition(site, &target) {
                 problems.push(format!("{name}: broken link {link}"));
                 continue;
             }

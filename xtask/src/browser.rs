@@ -1,6 +1,7 @@
 //! The browser checks (`browser/check.mjs`): the built book in Debian's
 //! Chromium, driven by playwright-core, with axe-core and Lighthouse. They run
 //! when Chromium and Node.js are on the machine; under CI they are required.
+//! The PDF edition (`browser/pdf.mjs`) is printed by the same Chromium.
 use crate::process::run;
 use crate::util::root;
 use std::path::PathBuf;
@@ -26,18 +27,23 @@ fn has(program: &str) -> bool {
 }
 
 pub fn check() -> Result<(), String> {
+    node("check.mjs", &[], "the browser checks")
+}
+
+/// Runs `browser/SCRIPT` with Node.js against the built book, after
+/// installing the pinned packages if `package-lock.json` changed. Without
+/// Chromium or Node.js it is skipped, except under CI.
+pub fn node(script: &str, args: &[&std::ffi::OsStr], what: &str) -> Result<(), String> {
     let missing = match (chromium(), has("node") && has("npm")) {
         (None, _) => Some("Chromium (apt-get install chromium, or set CHROMIUM)"),
         (_, false) => Some("Node.js and npm"),
         _ => None,
     };
-    if let Some(what) = missing {
+    if let Some(missing) = missing {
         if std::env::var_os("CI").is_some() {
-            return Err(format!(
-                "CI must run the browser checks, but {what} is missing"
-            ));
+            return Err(format!("CI must run {what}, but {missing} is missing"));
         }
-        eprintln!("    skipped: {what} not found; .ci/run installs it");
+        eprintln!("    skipped: {missing} not found; .ci/run installs it");
         return Ok(());
     }
     let dir = root().join("browser");
@@ -54,7 +60,7 @@ pub fn check() -> Result<(), String> {
             .current_dir(&dir))?;
     }
     let mut node = Command::new("node");
-    node.arg("check.mjs").current_dir(&dir);
+    node.arg(script).args(args).current_dir(&dir);
     if let Some(path) = chromium() {
         node.env("CHROMIUM", path);
     }

@@ -23,6 +23,7 @@ mod checkers;
 mod claims;
 mod contract;
 mod docs;
+mod editions;
 mod examples;
 mod fence;
 mod figures;
@@ -63,6 +64,10 @@ enum Cmd {
     Serve,
     /// Build the book into target/book
     Build,
+    /// Print the book to target/book/concurrency-in-rust.pdf (Chromium), and check it
+    Pdf,
+    /// Build target/book/concurrency-in-rust.epub, and check it (epubcheck)
+    Epub,
     /// Run every check below (what CI runs)
     Test {
         /// Leave out the slow checks (marked "slow" below)
@@ -290,6 +295,12 @@ const STEPS: &[Step] = &[
         slow: true,
         run: || checkers::tsan(&[]),
     },
+    Step {
+        id: "editions",
+        name: "the PDF and EPUB editions build and pass their checks (pdftotext, epubcheck)",
+        slow: true,
+        run: editions::check,
+    },
 ];
 
 /// The steps, as `cargo xtask help` lists them.
@@ -321,6 +332,8 @@ fn main() -> ExitCode {
     let result = match command {
         Cmd::Serve => book::serve(),
         Cmd::Build => book::build().map(|_| ()),
+        Cmd::Pdf => editions::pdf(),
+        Cmd::Epub => editions::epub(),
         Cmd::Test { fast, only } => test(fast, &only),
         Cmd::Record(args) => record::record(&args),
         Cmd::Tools => tools::ensure(tools::Need::Build).map(|_| ()),
@@ -372,6 +385,9 @@ fn test(fast: bool, only: &[String]) -> Result<(), String> {
     }
     if later(&["tsan"]) {
         jobs.extend(checkers::tsan_job());
+    }
+    if later(&["editions"]) {
+        jobs.extend(tools::background_epub_job());
     }
     background::start(jobs);
     for step in steps {

@@ -7,6 +7,8 @@ pub struct Pins {
     pub nightly: String,
     pub mdbook: String,
     pub mdbook_katex: String,
+    /// The EPUB renderer.
+    pub mdbook_epub: String,
     pub katex: String,
     /// The CPython whose output the Python listings' recordings show.
     pub python: String,
@@ -34,6 +36,7 @@ pub fn load() -> Result<Pins, String> {
         nightly: get("nightly")?,
         mdbook: get("mdbook")?,
         mdbook_katex: get("mdbook-katex")?,
+        mdbook_epub: get("mdbook-epub")?,
         katex: get("katex")?,
         python: get("python")?,
         typos: get("typos")?,

@@ -1,5 +1,6 @@
-//! The book's tools (mdBook and mdbook-katex), built once from crates.io at
-//! the pinned versions into `target/tools/bin`.
+//! The book's tools (mdBook, mdbook-katex and, for the EPUB edition,
+//! mdbook-epub), built once from crates.io at the pinned versions into
+//! `target/tools/bin`.
 //!
 //! Building the book needs only mdBook's `search` feature. Its `serve` and
 //! `watch` features (an HTTP server, a file watcher: tokio, axum, notify) take
@@ -19,6 +20,8 @@ pub enum Need {
     Build,
     /// `mdbook serve`, with live reload
     Serve,
+    /// `mdbook build` with the EPUB renderer
+    Epub,
 }
 
 /// What `cargo install` recorded of an installed crate: whether it is there
@@ -42,10 +45,14 @@ fn installs(need: Need) -> Result<Vec<(String, Command)>, String> {
     let pins = pins::load()?;
     let prefix = root().join("target/tools");
     let mut out = Vec::new();
-    for (name, version, lean) in [
-        ("mdbook", &pins.mdbook, need == Need::Build),
+    let mut tools = vec![
+        ("mdbook", &pins.mdbook, need != Need::Serve),
         ("mdbook-katex", &pins.mdbook_katex, false),
-    ] {
+    ];
+    if need == Need::Epub {
+        tools.push(("mdbook-epub", &pins.mdbook_epub, false));
+    }
+    for (name, version, lean) in tools {
         match installed(&prefix, name, version) {
             Some(full) if full || lean => continue,
             _ => {}
@@ -80,11 +87,32 @@ pub fn background_job() -> Option<crate::background::Job> {
     })
 }
 
+/// The label of mdbook-epub's build in the background.
+pub const BACKGROUND_EPUB: &str = "mdbook-epub";
+
+/// The build of mdbook-epub alone, for `background`, if it is missing; it
+/// is queued last, for the last step.
+pub fn background_epub_job() -> Option<crate::background::Job> {
+    let commands: Vec<Command> = installs(Need::Epub)
+        .ok()?
+        .into_iter()
+        .filter(|(what, _)| what.starts_with("mdbook-epub "))
+        .map(|(_, c)| c)
+        .collect();
+    (!commands.is_empty()).then_some(crate::background::Job {
+        label: BACKGROUND_EPUB,
+        commands,
+    })
+}
+
 /// Installs any pinned tool that is missing, at another version, or without
 /// the features `need` asks for, and returns the directory holding their
 /// binaries.
 pub fn ensure(need: Need) -> Result<PathBuf, String> {
     crate::background::wait(BACKGROUND);
+    if need == Need::Epub {
+        crate::background::wait(BACKGROUND_EPUB);
+    }
     for (what, mut cmd) in installs(need)? {
         eprintln!("installing {what} into target/tools (once; a few minutes on 2 cores)");
         run(&mut cmd)?;

@@ -518,6 +518,12 @@ pub fn preprocess() -> Result<(), String> {
         return Err("preprocess: expected [context, book]".into());
     };
     let mut book = pair.pop().ok_or("preprocess: no book")?;
+    // The EPUB renderer shows a Rust block as it is: the lines the HTML hides
+    // (`# ` lines, and what `rustdoc_include` leaves outside an anchor) go.
+    let epub = pair
+        .first()
+        .and_then(|c| c.get("renderer"))
+        .is_some_and(|r| r == "epub");
     // A recording that does not parse fails the test, and here only the
     // forms that need it.
     let mut figures = Figures::new();
@@ -528,10 +534,18 @@ pub fn preprocess() -> Result<(), String> {
     }
     let mut problems = Vec::new();
     walk(&mut book, &mut |chapter| {
+        let path = chapter
+            .get("path")
+            .and_then(|p| p.as_str())
+            .map(str::to_owned);
         let Some(serde_json::Value::String(content)) = chapter.get_mut("content") else {
             return;
         };
         match render(content, &figures) {
+            Ok(text) if epub => match for_epub(&text, path.as_deref()) {
+                Ok(text) => *content = text,
+                Err(e) => problems.push(e),
+            },
             Ok(text) => *content = text,
             Err(e) => problems.push(e),
         }
@@ -541,6 +555,107 @@ pub fn preprocess() -> Result<(), String> {
     }
     println!("{book}");
     Ok(())
+}
+
+/// A chapter as mdbook-epub needs it: without the lines the site hides,
+/// with the site's headings (their ids and rendered titles: mdbook-epub
+/// gives headings no ids and shows `{#id}` as text), and with links to
+/// `.md` files pointing to the `.html` pages mdbook-epub writes.
+fn for_epub(markdown: &str, path: Option<&str>) -> Result<String, String> {
+    let text = without_hidden_lines(markdown);
+    let Some(path) = path else {
+        return Ok(text);
+    };
+    let page = crate::util::root()
+        .join("target/book")
+        .join(Path::new(path).with_extension("html"));
+    let html =
+        read(&page).map_err(|e| format!("the EPUB takes its headings from the built site: {e}"))?;
+    let heading =
+        regex!(r#"(?s)<h([1-6]) id="([^"]+)"><a class="header" href="[^"]*">(.*?)</a></h[1-6]>"#);
+    let mut site = heading
+        .captures_iter(&html)
+        .map(|c| (c[1].to_owned(), c[2].to_owned(), c[3].to_owned()));
+    let mut out = String::with_capacity(text.len());
+    let mut fence: Option<String> = None;
+    let mut count = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let marker: String = trimmed
+            .chars()
+            .take_while(|&c| c == '`' || c == '~')
+            .collect();
+        match &fence {
+            None if marker.len() >= 3 => fence = Some(marker),
+            Some(open)
+                if marker.len() >= open.len() && trimmed[marker.len()..].trim().is_empty() =>
+            {
+                fence = None
+            }
+            None if line.starts_with('#') && regex!(r"^#{1,6} ").is_match(line) => {
+                count += 1;
+                let (level, id, title) = site.next().ok_or_else(|| {
+                    format!(
+                        "{path}: heading {count} is not on the built page {}",
+                        page.display()
+                    )
+                })?;
+                out.push_str(&format!("<h{level} id=\"{id}\">{title}</h{level}>\n"));
+                continue;
+            }
+            _ => {}
+        }
+        out.push_str(line);
+    }
+    if site.next().is_some() {
+        return Err(format!(
+            "{path}: the built page has more headings than the chapter"
+        ));
+    }
+    let md_link = regex!(r#"(\]\(|href=")([^)"\s:]*?)\.md(#[^)"\s]*)?([)"])"#);
+    Ok(md_link.replace_all(&out, "$1$2.html$3$4").into_owned())
+}
+
+/// `markdown` without the lines mdBook hides in Rust blocks: a line that is
+/// `#` alone or starts with `# ` (after indentation); `##` stands for `#`.
+pub fn without_hidden_lines(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut fence: Option<(String, bool)> = None;
+    for line in markdown.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let marker: String = trimmed
+            .chars()
+            .take_while(|&c| c == '`' || c == '~')
+            .collect();
+        match &fence {
+            None if marker.len() >= 3 => {
+                let info = trimmed[marker.len()..].trim();
+                let rust = info.split([',', ' ']).next() == Some("rust");
+                fence = Some((marker, rust));
+            }
+            Some((open, _))
+                if marker.len() >= open.len() && trimmed[marker.len()..].trim().is_empty() =>
+            {
+                fence = None;
+            }
+            Some((_, true)) => {
+                let code = trimmed.trim_end_matches(['\n', '\r']);
+                if code == "#" || code.starts_with("# ") {
+                    continue;
+                }
+                if let Some(rest) = trimmed.strip_prefix("##") {
+                    let indent = &line[..line.len() - trimmed.len()];
+                    out.push_str(indent);
+                    out.push('#');
+                    out.push_str(rest);
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// Calls `f` on every object that looks like a chapter (has `content` and
@@ -1004,6 +1119,15 @@ mod tests {
     }
 
     const OUT: &str = "one round trip:\n  two threads, mpsc channels    median 36.6 µs (p10–p90 35.1–38.0, n=10)\n  two processes, pipes          median 43.0 µs (p10–p90 41.0–45.0, n=10)\nratio  median 1.30× (p10–p90 1.2–1.4, n=10)\nmemory  median 2.0 MiB (p10–p90 1.5–2.5, n=10)\n";
+
+    #[test]
+    fn the_epub_loses_the_lines_the_html_hides() {
+        let md = "text\n# not code\n```rust,noplayground\n# use std::thread;\n#\nfn main() {\n    ## not hidden\n    #[cfg(test)]\n}\n```\n```python\n# a comment\n```\n";
+        assert_eq!(
+            without_hidden_lines(md),
+            "text\n# not code\n```rust,noplayground\nfn main() {\n    # not hidden\n    #[cfg(test)]\n}\n```\n```python\n# a comment\n```\n"
+        );
+    }
 
     #[test]
     fn lines_parse_into_keys_and_base_units() {
