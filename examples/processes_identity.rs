@@ -68,6 +68,12 @@ fn threads() -> usize {
 }
 // ANCHOR_END: main
 
+// Windows has no parent PID in std; this example never runs there.
+#[cfg(not(unix))]
+fn parent_id() -> u32 {
+    unreachable!("main says this example needs Linux")
+}
+
 #[cfg(not(target_os = "linux"))]
 fn main() {
     harness::platform::needs(
