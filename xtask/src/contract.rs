@@ -5,7 +5,13 @@
 use crate::util::{read, root};
 
 /// Pages listed in `src/SUMMARY.md` that are not content chapters.
-const NOT_CHAPTERS: [&str; 4] = ["preface.md", "glossary.md", "claims.md", "reading.md"];
+const NOT_CHAPTERS: [&str; 5] = [
+    "preface.md",
+    "glossary.md",
+    "claims.md",
+    "reading.md",
+    "changes.md",
+];
 
 /// Chapters where a Python/Rust pair makes no sense: the section says what
 /// replaces it instead of including the pair's files.

@@ -533,6 +533,7 @@ pub fn preprocess() -> Result<(), String> {
         }
     }
     let mut problems = Vec::new();
+    let edition = edition();
     walk(&mut book, &mut |chapter| {
         let path = chapter
             .get("path")
@@ -541,6 +542,9 @@ pub fn preprocess() -> Result<(), String> {
         let Some(serde_json::Value::String(content)) = chapter.get_mut("content") else {
             return;
         };
+        if content.contains("{{#edition}}") {
+            *content = content.replace("{{#edition}}", &edition);
+        }
         match render(content, &figures) {
             Ok(text) if epub => match for_epub(&text, path.as_deref()) {
                 Ok(text) => *content = text,
@@ -555,6 +559,42 @@ pub fn preprocess() -> Result<(), String> {
     }
     println!("{book}");
     Ok(())
+}
+
+/// `{{#edition}}`: which commit and toolchain this copy of the book shows,
+/// for the site, the PDF and the EPUB alike.
+fn edition() -> String {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(root())
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+    };
+    let (rust, mdbook) = crate::pins::load()
+        .map(|p| (p.toolchain, p.mdbook))
+        .unwrap_or_else(|_| ("(unknown)".into(), "(unknown)".into()));
+    let commit = match (
+        git(&["rev-parse", "--short=12", "HEAD"]),
+        git(&["show", "-s", "--format=%cs", "HEAD"]),
+    ) {
+        (Some(hash), Some(date)) => {
+            let changed = git(&["status", "--porcelain", "--untracked-files=no"])
+                .is_some_and(|s| !s.is_empty());
+            format!(
+                "commit `{hash}` of {date}{}",
+                if changed {
+                    ", with changes not yet committed"
+                } else {
+                    ""
+                }
+            )
+        }
+        _ => "a copy outside its git repository, so its commit is unknown".into(),
+    };
+    format!("This edition shows {commit}, built with Rust {rust} and mdBook {mdbook}.")
 }
 
 /// A chapter as mdbook-epub needs it: without the lines the site hides,
