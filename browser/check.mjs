@@ -36,7 +36,7 @@ const SEARCHES = [
   ["available_parallelism", "threads.html"],
   ["thread_local", "threads.html"],
   ["stack_size", "threads.html"],
-  ["crash containment", "compare.html"],
+  ["one address space", "compare.html"],
   ["IO-bound", "bound.html"],
   ["sched_setaffinity", "multitasking.html"],
   ["switch interval", "gil.html"],
@@ -55,7 +55,7 @@ const SEARCHES = [
   ["EMFILE", "coordination.html"],
   ["reactor", "network.html"],
   ["kill_on_drop", "choosing.html"],
-  ["black_box", "measure.html"],
+  ["timeit", "measure.html"],
   ["loom", "testing.html"],
 ];
 // Pages that get the accessibility audit, Lighthouse and screenshots.
