@@ -653,7 +653,11 @@ fn for_epub(markdown: &str, path: Option<&str>) -> Result<String, String> {
         ));
     }
     let md_link = regex!(r#"(\]\(|href=")([^)"\s:]*?)\.md(#[^)"\s]*)?([)"])"#);
-    Ok(md_link.replace_all(&out, "$1$2.html$3$4").into_owned())
+    let out = md_link.replace_all(&out, "$1$2.html$3$4");
+    // The other editions sit next to the site, not inside the EPUB: a link
+    // to one keeps its text (the file's name) and loses its target.
+    let edition_link = regex!(r"\[([^\]]*)\]\(concurrency-in-rust\.(?:pdf|epub)\)");
+    Ok(edition_link.replace_all(&out, "$1").into_owned())
 }
 
 /// `markdown` without the lines mdBook hides in Rust blocks: a line that is
