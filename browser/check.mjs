@@ -10,7 +10,8 @@
 // blocks the Rust Playground can run. Then: search finds the right chapter,
 // the print page holds every chapter, axe-core finds no serious or critical
 // accessibility violation and Lighthouse scores performance and accessibility
-// at least 95 on three pages (desktop preset; mobile scores are reported). Screenshots go to target/screenshots.
+// at least 95 on three pages, in its desktop and its mobile preset.
+// Screenshots go to target/screenshots.
 import { chromium } from "playwright-core";
 import { serveSite } from "./site.mjs";
 import fs from "node:fs";
@@ -327,51 +328,61 @@ for (const page of KEY_PAGES) {
 await browser.close();
 phase("axe and screenshots");
 
-// Lighthouse in Debian's Chromium. The desktop preset is the gate: it scores
-// the pages with a wide margin on a 2-core machine. The mobile preset
-// (simulated slow 4G and a 4x slower CPU) is reported but not gated: its
-// performance score sits near the threshold and moves between runs.
+// Lighthouse in Debian's Chromium, desktop and mobile presets (the mobile one
+// simulates a slow 4G network and a CPU four times slower), both gated. It
+// fetches from a server that speaks HTTP/2 over TLS, as GitHub Pages does
+// (see site.mjs).
 if (process.env.BOOK_SKIP_LIGHTHOUSE) {
   console.log("lighthouse: skipped (BOOK_SKIP_LIGHTHOUSE is set)");
 } else {
   const { default: lighthouse } = await import("lighthouse");
   const { default: desktop } = await import("lighthouse/core/config/desktop-config.js");
   const chromeLauncher = await import("chrome-launcher");
+  const pagesServer = await serveSite(site, { pages: true });
   const chrome = await chromeLauncher.launch({
     chromePath: chromiumPath,
-    chromeFlags: chromiumArgs,
+    chromeFlags: [...chromiumArgs, "--ignore-certificate-errors"],
     userDataDir: fs.mkdtempSync(path.join(root, "target", "lighthouse-")),
   });
   try {
     for (const page of KEY_PAGES) {
-      // The gate takes the median of three runs, as Lighthouse CI does: one
-      // run's performance score moves by a few points with whatever else the
-      // machine does. A first run whose performance clears the gate by
-      // SURE_MARGIN points stands alone: the median of three would fail only
-      // if both other runs fell more than that below it. (Accessibility is an
-      // audit of the page, the same on every run.) The mobile preset, only
-      // reported, runs once.
+      // The gate is the median of up to five runs, as Lighthouse CI takes a
+      // median: one run's performance score moves by several points with
+      // whatever else the machine does (on the mobile preset, from 84 to 97
+      // on one page). The runs stop once the median is decided: at three
+      // runs that pass or three that fail. A first run that clears the gate
+      // by SURE_MARGIN points stands alone: the median would fail only if
+      // three other runs all fell more than that below it. (Accessibility is
+      // an audit of the page, the same on every run.)
       const scores = {};
-      for (const [preset, config, count] of [["desktop", desktop, 3], ["mobile", undefined, 1]]) {
+      for (const [preset, config] of [["desktop", desktop], ["mobile", undefined]]) {
         const runs = [];
-        const sure = () => runs.length === 1 &&
-          runs[0].performance >= MIN_SCORE + SURE_MARGIN && runs[0].accessibility >= MIN_SCORE;
-        for (let run = 0; run < count && !sure(); run += 1) {
+        const passes = (r) => r.performance >= MIN_SCORE && r.accessibility >= MIN_SCORE;
+        const decided = () => {
+          const ok = runs.filter(passes).length;
+          if (ok >= 3 || runs.length - ok >= 3) return true;
+          return runs.length === 1 && runs[0].performance >= MIN_SCORE + SURE_MARGIN && passes(runs[0]);
+        };
+        while (!decided()) {
           const flags = { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] };
-          const result = await lighthouse(base + page, flags, config);
+          const result = await lighthouse(pagesServer.base + page, flags, config);
           runs.push(Object.fromEntries(["performance", "accessibility"].map((c) => [c, Math.round(result.lhr.categories[c].score * 100)])));
         }
         const median = (c) => runs.map((r) => r[c]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-        scores[preset] = { performance: median("performance"), accessibility: median("accessibility"), runs: runs.length };
+        scores[preset] = {
+          performance: median("performance"), accessibility: median("accessibility"),
+          runs: runs.map((r) => r.performance),
+        };
+        for (const k of ["performance", "accessibility"]) {
+          const v = scores[preset][k];
+          check(v >= MIN_SCORE, `${page}: Lighthouse (${preset}) ${k} ${v} < ${MIN_SCORE} (performance in each run: ${scores[preset].runs.join(", ")})`);
+        }
       }
       report.lighthouse[page] = scores;
-      for (const k of ["performance", "accessibility"]) {
-        const v = scores.desktop[k];
-        check(v >= MIN_SCORE, `${page}: Lighthouse (desktop) ${k} ${v} < ${MIN_SCORE}`);
-      }
     }
   } finally {
     await chrome.kill();
+    pagesServer.close();
   }
   phase("Lighthouse");
 }
@@ -379,9 +390,9 @@ server.close();
 
 fs.writeFileSync(reportFile, JSON.stringify(report, null, 1));
 for (const [page, s] of Object.entries(report.lighthouse)) {
-  console.log(`lighthouse ${page}: desktop performance ${s.desktop.performance}, accessibility ${s.desktop.accessibility}` +
-    ` (${s.desktop.runs === 1 ? "one run" : `median of ${s.desktop.runs}`})` +
-    ` (mobile, one run, not gated: ${s.mobile.performance}, ${s.mobile.accessibility})`);
+  const runs = (p) => p.runs.length === 1 ? "one run" : `median of ${p.runs.length}: ${p.runs.join(", ")}`;
+  console.log(`lighthouse ${page}: performance ${s.desktop.performance} desktop (${runs(s.desktop)}),` +
+    ` ${s.mobile.performance} mobile (${runs(s.mobile)}); accessibility ${s.desktop.accessibility} desktop, ${s.mobile.accessibility} mobile`);
 }
 for (const [page, v] of Object.entries(report.axe)) {
   console.log(`axe ${page}: ${v.length} violation(s)${v.length ? ": " + v.map((x) => `${x.id} (${x.impact})`).join(", ") : ""}`);

@@ -39,10 +39,13 @@
         toggleRole();
         hiddenSidebarUnfocusable();
     }
-    if (document.readyState === "loading") {
-        document.addEventListener("DOMContentLoaded", run);
-    } else {
+    // This script is deferred (theme/index.hbs): it runs once the page is
+    // parsed, and the page's own sidebar script runs at DOMContentLoaded,
+    // which comes after it. Run after that one.
+    if (document.readyState === "complete") {
         run();
+    } else {
+        document.addEventListener("DOMContentLoaded", run);
     }
     window.addEventListener("load", focusableScrollers);
 })();

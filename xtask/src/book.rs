@@ -26,6 +26,7 @@ pub fn serve() -> Result<(), String> {
 /// preprocessor) logs fails the build, since mdBook itself exits 0 on some.
 pub fn build() -> Result<PathBuf, String> {
     let bin = tools::ensure(tools::Need::Build)?;
+    crate::theme::check()?;
     let out = with_preprocessor(tools::command(&bin, "mdbook"))
         .arg("build")
         .stdout(Stdio::piped())

@@ -36,6 +36,7 @@ mod python;
 mod quotes;
 mod record;
 mod spell;
+mod theme;
 mod tools;
 mod util;
 mod values;
@@ -68,6 +69,8 @@ enum Cmd {
     Pdf,
     /// Build target/book/concurrency-in-rust.epub, and check it (epubcheck)
     Epub,
+    /// Write theme/index.hbs and theme/book.js: the pinned mdBook's, with the edits in xtask/src/theme.rs
+    Theme,
     /// Run every check below (what CI runs)
     Test {
         /// Leave out the slow checks (marked "slow" below)
@@ -334,6 +337,7 @@ fn main() -> ExitCode {
         Cmd::Build => book::build().map(|_| ()),
         Cmd::Pdf => editions::pdf(),
         Cmd::Epub => editions::epub(),
+        Cmd::Theme => theme::write(),
         Cmd::Test { fast, only } => test(fast, &only),
         Cmd::Record(args) => record::record(&args),
         Cmd::Tools => tools::ensure(tools::Need::Build).map(|_| ()),
