@@ -53,6 +53,14 @@ const EDITS: &[Edit] = &[
     },
     Edit {
         file: "index.hbs",
+        why: "the book uses the device's fonts (theme/extras.css), so mdBook's web \
+              fonts are not linked: one stylesheet less before the first paint",
+        find: "        <!-- Fonts -->\n        <link rel=\"stylesheet\" href=\"{{ resource \"fonts/fonts.css\" }}\">\n",
+        replace: "",
+        count: 1,
+    },
+    Edit {
+        file: "index.hbs",
         why: "the print page (and the PDF made from it) highlights every block before printing",
         find: "{{#if is_print }}\n        <meta name=\"robots\" content=\"noindex\">\n",
         replace: "{{#if is_print }}\n        <meta name=\"robots\" content=\"noindex\">\n        <script>window.book_print = true;</script>\n",
