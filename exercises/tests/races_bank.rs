@@ -111,25 +111,47 @@ fn concurrent_transfers_keep_every_total_exact() {
     let bank = Bank::new(&[1000; ACCOUNTS]);
     let expected = 1000 * ACCOUNTS as u64;
     let stop = AtomicBool::new(false); // Relaxed: it only ends the watcher's loop
+    // Relaxed, both: a count of the watcher's checks and a flag saying it
+    // still checks, read only to decide how long to wait for it.
+    let checks = AtomicUsize::new(0);
+    let watching = AtomicBool::new(true);
     let start = Barrier::new(THREADS + 1);
     thread::scope(|s| {
-        // A watcher checks the total over and over while money moves.
+        // A watcher checks the total over and over while money moves, and
+        // returns the first wrong total it sees.
         let watcher = s.spawn(|| {
             start.wait();
-            let mut checks = 0_u64;
-            while !stop.load(Ordering::Relaxed) {
-                assert_eq!(bank.total(), expected, "a total saw money in flight");
-                checks += 1;
+            let mut wrong = None;
+            while wrong.is_none() && !stop.load(Ordering::Relaxed) {
+                let total = bank.total();
+                if total != expected {
+                    wrong = Some(total);
+                }
+                checks.fetch_add(1, Ordering::Relaxed);
             }
-            checks
+            watching.store(false, Ordering::Relaxed);
+            wrong
         });
         let workers: Vec<_> = (0..THREADS)
             .map(|t| {
-                let (bank, start) = (&bank, &start);
+                let (bank, start, checks, watching) = (&bank, &start, &checks, &watching);
                 s.spawn(move || {
                     start.wait();
                     let mut x = t as u64 + 1; // a small pseudo-random sequence
-                    for _ in 0..20_000 {
+                    for i in 0..20_000 {
+                        // Halfway, the first worker waits until the watcher
+                        // has started and finished a check, so that at least
+                        // one total is taken in the middle of the transfers,
+                        // however the threads are scheduled (on a busy machine
+                        // the watcher could otherwise start after the last one).
+                        if t == 0 && i == 10_000 {
+                            let seen = checks.load(Ordering::Relaxed);
+                            while watching.load(Ordering::Relaxed)
+                                && checks.load(Ordering::Relaxed) < seen + 2
+                            {
+                                thread::yield_now();
+                            }
+                        }
                         x = x
                             .wrapping_mul(6364136223846793005)
                             .wrapping_add(1442695040888963407);
@@ -144,7 +166,7 @@ fn concurrent_transfers_keep_every_total_exact() {
             w.join().unwrap();
         }
         stop.store(true, Ordering::Relaxed);
-        assert!(watcher.join().unwrap() > 0);
+        assert_eq!(watcher.join().unwrap(), None, "a total saw money in flight");
     });
     assert_eq!(bank.total(), expected);
     for account in 0..ACCOUNTS {
