@@ -188,8 +188,6 @@ function mdbook_something_else_has_focus(e) {
             }
             if (next < blocks.length) {
                 setTimeout(slice, 0);
-            } else {
-                document.documentElement.dataset.highlighted = 'all';
             }
         })();
     }

@@ -39,9 +39,9 @@
         toggleRole();
         hiddenSidebarUnfocusable();
     }
-    // This script is deferred (theme/index.hbs): it runs once the page is
-    // parsed, and the page's own sidebar script runs at DOMContentLoaded,
-    // which comes after it. Run after that one.
+    // Deferred (theme/index.hbs), this script runs once the page is parsed,
+    // before DOMContentLoaded; the page's own sidebar script, which sets
+    // aria-hidden, runs at DOMContentLoaded. Run after it.
     if (document.readyState === "complete") {
         run();
     } else {

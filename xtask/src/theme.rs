@@ -9,7 +9,6 @@
 //! text: after an mdBook upgrade, re-read the edits against the new files.
 use crate::tools;
 use crate::util::{read, root};
-use std::path::Path;
 
 /// One edit: `find` occurs exactly `count` times in `file`, and each
 /// occurrence becomes `replace`.
@@ -69,8 +68,7 @@ const EDITS: &[Edit] = &[
     Edit {
         file: "book.js",
         why: "highlighting every block of a long chapter at once blocked a phone's \
-              main thread for 350 ms: highlight in slices of at most 8 ms, in order, \
-              and mark the page when all are done",
+              main thread for 350 ms: highlight in slices of at most 8 ms, in order",
         find: "    if (window.ace) {\n        // language-rust class",
         replace: "    function highlightInSlices(blocks) {
         let next = 0;
@@ -82,8 +80,6 @@ const EDITS: &[Edit] = &[
             }
             if (next < blocks.length) {
                 setTimeout(slice, 0);
-            } else {
-                document.documentElement.dataset.highlighted = 'all';
             }
         })();
     }
@@ -114,25 +110,20 @@ fn generate() -> Result<Vec<(&'static str, String)>, String> {
     let dir = root().join("target/theme-upstream");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let out = tools::command(&bin, "mdbook")
-        .args([
-            "init", "--theme", "--force", "--ignore", "none", "--title", "upstream",
-        ])
-        .arg(&dir)
-        .stdin(std::process::Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot run mdbook init: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "mdbook init --theme failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
+    let mut init = tools::command(&bin, "mdbook");
+    init.args([
+        "init", "--theme", "--force", "--ignore", "none", "--title", "upstream",
+    ])
+    .arg(&dir)
+    .stdin(std::process::Stdio::null());
+    crate::process::Run::new(init)
+        .label("mdbook init --theme")
+        .capture()
+        .check()?;
     let version = crate::pins::load()?.mdbook;
     let mut files = Vec::new();
     for file in ["index.hbs", "book.js"] {
-        let mut text = read(&dir.join("src/theme").join(file))
-            .or_else(|_| read(&dir.join("theme").join(file)))?;
+        let mut text = read(&dir.join("theme").join(file))?;
         for edit in EDITS.iter().filter(|e| e.file == file) {
             let found = text.matches(edit.find).count();
             if found != edit.count {
@@ -172,7 +163,7 @@ pub fn write() -> Result<(), String> {
 pub fn check() -> Result<(), String> {
     for (file, text) in generate()? {
         let path = root().join("theme").join(file);
-        let committed = read(Path::new(&path)).unwrap_or_default();
+        let committed = read(&path).unwrap_or_default();
         if committed != text {
             return Err(format!(
                 "theme/{file} is not what `cargo xtask theme` makes from the pinned mdBook; \
